@@ -1,0 +1,79 @@
+import { cdk8s, javascript } from 'projen';
+import { TsJestDiagnostics, TsJestTsconfig } from 'projen/lib/typescript';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-services',
+  description: 'Typed cdk8s constructs for Kubernetes Services and the Deployments behind them, wired by object references and validated at synth',
+  author: 'cdk8s-services maintainers',
+  authorAddress: 'maintainers@cdk8s-services.invalid',
+  repositoryUrl: 'https://github.com/cdk8s-services/cdk8s-services.git',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  keywords: ['cdk8s', 'kubernetes', 'service', 'deployment', 'k8s'],
+
+  // toolchain versions that work together on our machines
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.5.0',
+  jsiiVersion: '~6.0.16',
+  typescriptVersion: '~6.0.3',
+  minNodeVersion: '20.16.0',
+
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  devDeps: [
+    'kubernetes-models@4.5.1',
+    'jsii-rosetta@~6.0.17',
+    'jsii-docgen@~10.12.0',
+    'jest@~30.5.0',
+    '@types/jest@^30',
+    'ts-jest@~29.4.0',
+  ],
+
+  // no hosted workflows or releases for this repository
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+
+  typecheckTests: true,
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    exclude: ['examples/dist', 'tools'],
+    // ts-jest only transpiles when isolatedModules is on, and a test with a type error would pass
+    compilerOptions: { isolatedModules: false, noEmit: false, noEmitOnError: false },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    ignorePatterns: ['examples/dist/', 'tools/'],
+  },
+  tsJestOptions: {
+    transformOptions: {
+      tsconfig: TsJestTsconfig.fromFile('test/tsconfig.json'),
+      // 151002: ts-jest's note that Node16 modules want isolatedModules, which would turn type-checking off
+      diagnostics: TsJestDiagnostics.custom({ ignoreCodes: [151002] }),
+    },
+  },
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+  },
+  gitignore: ['/examples/dist/', '/tools/cdk8s-cli/node_modules/', '/bench/tmp/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/tools/', '/bench/', '/.ci/'] },
+});
+
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// The example app is a normal cdk8s app: `cdk8s synth` (cdk8s-cli, installed on its own under tools/) runs
+// examples/main.ts and writes YAML to examples/dist/.
+project.addTask('example', {
+  description: 'Synthesize the example app to YAML under examples/dist/',
+  steps: [
+    { exec: 'npm --prefix tools/cdk8s-cli ci --no-audit --no-fund --loglevel=error' },
+    { exec: 'rm -rf dist && ../tools/cdk8s-cli/node_modules/.bin/cdk8s synth --no-check-upgrade', cwd: 'examples' },
+    { exec: 'node -e "for (const f of require(\'fs\').readdirSync(\'examples/dist\').sort()) console.log(\'  examples/dist/\' + f)"' },
+    { say: 'The example app was synthesized to examples/dist/ (one YAML file per chart).' },
+  ],
+});
+
+project.synth();

@@ -1,0 +1,173 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { CheckOptions, ManifestChecker } from './check/checker';
+import { Finding, Severity } from './check/finding';
+
+/**
+ * Options of `AppValidation.configure`.
+ */
+export interface AppValidationOptions extends CheckOptions {
+  /**
+   * Whether synth prints warnings (such as a LoadBalancer open to every address) to standard error.
+   *
+   * @default true
+   */
+  readonly printWarnings?: boolean;
+}
+
+/**
+ * A finding in a cdk8s app: a `Finding` plus the path of the construct it is reported on.
+ */
+export interface AppFinding extends Finding {
+  /**
+   * The path of the construct that owns the object, such as `prod/web/Service`.
+   */
+  readonly path: string;
+}
+
+interface Analysis {
+  readonly findings: AppFinding[];
+  readonly byOwner: Map<IConstruct, AppFinding[]>;
+}
+
+const OPTIONS = new WeakMap<IConstruct, AppValidationOptions>();
+const OWNERS = new WeakMap<ApiObject, IConstruct>();
+const ANALYSES = new WeakMap<IConstruct, Analysis>();
+const HOOKED = new WeakSet<IConstruct>();
+const PRINTED = new WeakMap<IConstruct, Set<string>>();
+
+/**
+ * Validation of a whole cdk8s app at synth: every Service, and every workload it may select, is checked against the
+ * API server's create-time rules and for broken wiring, with `ManifestChecker` on the rendered manifests.
+ *
+ * It runs by itself as soon as the app holds one construct of this library; errors fail `cdk8s synth` with
+ * `[construct path] field: message [rule]`, all at once. Use `configure` to set the cluster's node-port range or
+ * to skip a rule, and `findings` to read every finding, warnings included.
+ */
+export class AppValidation {
+  /**
+   * Sets the validation options of the app that `scope` belongs to.
+   *
+   * @param scope any construct of the app
+   */
+  public static configure(scope: IConstruct, options: AppValidationOptions): void {
+    new ManifestChecker(options); // fails now on an unknown rule id or a bad node-port range
+    OPTIONS.set(scope.node.root, options);
+  }
+
+  /**
+   * Checks the app that `scope` belongs to now, and returns every finding, errors and warnings, in construct order.
+   *
+   * @param scope any construct of the app
+   */
+  public static findings(scope: IConstruct): AppFinding[] {
+    return analyse(scope.node.root).findings;
+  }
+
+  /**
+   * Makes `owner` the construct that findings on `apiObject` are reported on, and makes sure the app is checked at
+   * synth.
+   *
+   * @internal
+   */
+  public static _register(owner: IConstruct, apiObject: ApiObject): void {
+    OWNERS.set(apiObject, owner);
+    hookRoot(owner.node.root);
+    hookOwner(owner);
+  }
+
+  private constructor() {}
+}
+
+/**
+ * Formats a finding the way synth reports it, after cdk8s's `[path]` prefix.
+ *
+ * @internal
+ */
+export function formatFinding(f: Finding): string {
+  return `${f.field}: ${f.message} [${f.rule}]`;
+}
+
+function ownerOf(obj: ApiObject): IConstruct {
+  const registered = OWNERS.get(obj);
+  if (registered) return registered;
+  // an L1 object named 'Resource' belongs to the higher-level construct around it (cdk8s-plus convention)
+  const scope = obj.node.scope;
+  return obj.node.id === 'Resource' && scope ? scope : obj;
+}
+
+/**
+ * The root validation runs first (cdk8s validates in pre-order): it checks the whole app once, caches the result
+ * for the constructs' own validations, hooks owners of objects from other libraries and prints warnings.
+ */
+function hookRoot(root: IConstruct): void {
+  if (HOOKED.has(root)) return;
+  HOOKED.add(root);
+  root.node.addValidation({
+    validate: () => {
+      const analysis = analyse(root);
+      for (const owner of analysis.byOwner.keys()) hookOwner(owner);
+      if (OPTIONS.get(root)?.printWarnings ?? true) printWarnings(root, analysis);
+      return [];
+    },
+  });
+}
+
+/**
+ * Prints each warning once per app, however often the app is synthesized.
+ */
+function printWarnings(root: IConstruct, analysis: Analysis): void {
+  let printed = PRINTED.get(root);
+  if (!printed) {
+    printed = new Set();
+    PRINTED.set(root, printed);
+  }
+  for (const f of analysis.findings) {
+    if (f.severity !== Severity.WARNING) continue;
+    const line = `Warning: [${f.path}] ${formatFinding(f)}`;
+    if (printed.has(line)) continue;
+    printed.add(line);
+    process.stderr.write(line + '\n');
+  }
+}
+
+function hookOwner(owner: IConstruct): void {
+  if (HOOKED.has(owner)) return;
+  HOOKED.add(owner);
+  owner.node.addValidation({ validate: () => errorsOf(owner) });
+}
+
+function errorsOf(owner: IConstruct): string[] {
+  const root = owner.node.root;
+  const analysis = ANALYSES.get(root) ?? analyse(root);
+  return (analysis.byOwner.get(owner) ?? [])
+    .filter(f => f.severity === Severity.ERROR)
+    .map(formatFinding);
+}
+
+function analyse(root: IConstruct): Analysis {
+  const objects: ApiObject[] = [];
+  const manifests: any[] = [];
+  for (const c of root.node.findAll()) {
+    if (!ApiObject.isApiObject(c)) continue;
+    try {
+      manifests.push(c.toJson());
+      objects.push(c);
+    } catch {
+      // an object that cannot render fails synth itself, with its own message
+    }
+  }
+  const checker = new ManifestChecker(OPTIONS.get(root) ?? {});
+  const byOwner = new Map<IConstruct, AppFinding[]>();
+  const findings: AppFinding[] = [];
+  for (const f of checker.check(manifests)) {
+    const owner = ownerOf(objects[f.index]);
+    const found: AppFinding = { ...f, path: owner.node.path };
+    findings.push(found);
+    const list = byOwner.get(owner);
+    if (list) list.push(found); else byOwner.set(owner, [found]);
+  }
+  const analysis = { findings, byOwner };
+  ANALYSES.set(root, analysis);
+  return analysis;
+}

@@ -1,0 +1,120 @@
+import { PodTemplate, mapSelectorMatches, podTemplateOf } from './pod-template';
+import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject } from './report';
+import { EXTERNAL_BACKEND_ANNOTATION } from './service-rules';
+
+interface IndexedTemplate {
+  readonly obj: CheckedObject;
+  readonly template: PodTemplate;
+}
+
+/**
+ * Pod templates by namespace and by `key=value` label, so that finding the templates a selector matches costs
+ * the size of the smallest matching posting list, not the size of the app.
+ */
+class TemplateIndex {
+  private readonly byNamespace = new Map<string, Map<string, IndexedTemplate[]>>();
+
+  public add(entry: IndexedTemplate): void {
+    let byLabel = this.byNamespace.get(entry.obj.namespace);
+    if (!byLabel) {
+      byLabel = new Map();
+      this.byNamespace.set(entry.obj.namespace, byLabel);
+    }
+    for (const [k, v] of Object.entries(entry.template.labels)) {
+      const key = `${k}=${v}`;
+      const list = byLabel.get(key);
+      if (list) list.push(entry); else byLabel.set(key, [entry]);
+    }
+  }
+
+  public select(namespace: string, selector: Record<string, string>): IndexedTemplate[] {
+    const byLabel = this.byNamespace.get(namespace);
+    const keys = Object.keys(selector);
+    if (!byLabel || keys.length === 0) return [];
+    let smallest: IndexedTemplate[] | undefined;
+    for (const k of keys) {
+      const list = byLabel.get(`${k}=${selector[k]}`);
+      if (!list) return [];
+      if (!smallest || list.length < smallest.length) smallest = list;
+    }
+    return smallest!.filter(e => mapSelectorMatches(selector, e.template.labels));
+  }
+}
+
+/**
+ * The group part of an apiVersion (`apps/v1` → `apps`, `v1` → ``), so that one object served under two versions
+ * counts once.
+ */
+function groupOf(apiVersion: unknown): string {
+  if (typeof apiVersion !== 'string') return '';
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * Rules across objects: duplicate objects, and Services against the pod templates they select.
+ *
+ * @internal
+ */
+export function checkLinkage(objects: readonly CheckedObject[], report: Report): void {
+  const seen = new Map<string, CheckedObject>();
+  const index = new TemplateIndex();
+  const services: CheckedObject[] = [];
+  for (const obj of objects) {
+    if (obj.name !== '') {
+      const key = `${groupOf(obj.manifest.apiVersion)}/${obj.kind}/${obj.namespace}/${obj.name}`;
+      const first = seen.get(key);
+      if (first) {
+        report.add(obj, 'object-duplicate', 'metadata.name', duplicate(obj.name,
+          `object #${first.index} is also a ${obj.kind} named "${obj.name}"${obj.namespace ? ` in namespace "${obj.namespace}"` : ''}; give one of them another metadata.name`));
+      } else {
+        seen.set(key, obj);
+      }
+    }
+    if (obj.kind === 'Service') {
+      services.push(obj);
+      continue;
+    }
+    const template = podTemplateOf(obj.kind, obj.manifest);
+    if (template) index.add({ obj, template });
+  }
+  for (const svc of services) {
+    checkServiceBackends(svc, index, report);
+  }
+}
+
+function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: Report): void {
+  const spec = asStringMap(svc.manifest.spec);
+  if (spec.type === 'ExternalName') return;
+  const rawSelector = spec.selector;
+  if (!isObject(rawSelector) || Object.keys(rawSelector).length === 0) return;
+  const selector = rawSelector as Record<string, string>;
+  const annotations = asStringMap(asStringMap(svc.manifest.metadata).annotations);
+  const external = annotations[EXTERNAL_BACKEND_ANNOTATION] === 'external';
+  const selected = index.select(svc.namespace, selector);
+  if (selected.length === 0) {
+    if (!external) {
+      const where = svc.namespace ? `namespace "${svc.namespace}"` : 'objects without a namespace';
+      report.add(svc, 'service-selects-nothing', 'spec.selector',
+        `selector ${JSON.stringify(selector)} matches no pod template among the ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
+    }
+    return;
+  }
+  asArray(spec.ports).forEach((p, i) => {
+    if (!isObject(p) || typeof p.targetPort !== 'string') return;
+    const name = p.targetPort;
+    const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
+    for (const { obj, template } of selected) {
+      const declared = template.ports.filter(d => d.name === name);
+      const what = `${obj.kind} "${obj.name}"`;
+      if (declared.length === 0) {
+        const names = template.ports.filter(d => d.name).map(d => `${d.name} (${d.protocol})`);
+        report.add(svc, 'service-target-port-exposed', `spec.ports[${i}].targetPort`,
+          `named targetPort "${name}" is not exposed by ${what}, which this Service selects; its container ports are ${names.length ? names.join(', ') : 'unnamed or absent'}. Name a container port "${name}" or target one of those`);
+      } else if (!declared.some(d => d.protocol === protocol)) {
+        report.add(svc, 'service-target-port-exposed', `spec.ports[${i}].targetPort`,
+          `named targetPort "${name}" is exposed by ${what} with protocol ${declared[0].protocol}, but the Service port uses ${protocol}; make the protocols agree`);
+      }
+    }
+  });
+}

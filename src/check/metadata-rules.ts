@@ -1,0 +1,90 @@
+import { CheckedObject, Report, asStringMap, invalid, isObject, required } from './report';
+import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue } from './validators';
+
+/** `TotalAnnotationSizeLimitB` in apimachinery. */
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/**
+ * `ValidateLabels`: every key a qualified name, every value a label value.
+ *
+ * @internal
+ */
+export function checkLabels(obj: CheckedObject, report: Report, rule: string, labels: unknown, field: string): void {
+  if (labels === undefined || labels === null) return;
+  if (!isObject(labels)) {
+    report.add(obj, rule, field, invalid(labels, 'must be a map of label keys to string values'));
+    return;
+  }
+  for (const [key, value] of Object.entries(labels)) {
+    for (const msg of isQualifiedName(key)) {
+      report.add(obj, rule, field, invalid(key, msg));
+    }
+    if (typeof value !== 'string') {
+      report.add(obj, rule, field, invalid(value, `the value of '${key}' must be a string; quote numbers and booleans in YAML`));
+      continue;
+    }
+    for (const msg of isValidLabelValue(value)) {
+      report.add(obj, rule, field, invalid(value, msg));
+    }
+  }
+}
+
+/**
+ * `ValidateObjectMeta` for a namespaced object: name, namespace, labels and annotations.
+ *
+ * @param nameRule the name validator of the kind (DNS-1035 label for a Service, DNS-1123 subdomain for most others)
+ * @internal
+ */
+export function checkObjectMeta(obj: CheckedObject, report: Report, nameRule: (name: string) => string[]): void {
+  const meta = asStringMap(obj.manifest.metadata);
+  const name = meta.name;
+  if (typeof name !== 'string' || name.length === 0) {
+    report.add(obj, 'object-name', 'metadata.name', required('name or generateName is required'));
+  } else {
+    for (const msg of nameRule(name)) {
+      report.add(obj, 'object-name', 'metadata.name', invalid(name, msg));
+    }
+  }
+  const namespace = meta.namespace;
+  if (namespace !== undefined && namespace !== '') {
+    const msgs = typeof namespace === 'string' ? isDns1123Label(namespace) : ['must be a string'];
+    for (const msg of msgs) {
+      report.add(obj, 'object-namespace', 'metadata.namespace', invalid(namespace, msg));
+    }
+  }
+  checkLabels(obj, report, 'object-labels', meta.labels, 'metadata.labels');
+  checkAnnotations(obj, report, meta.annotations);
+}
+
+/**
+ * `ValidateAnnotations`: keys are qualified names (checked lowercased) and the total size is at most 256 KiB.
+ */
+function checkAnnotations(obj: CheckedObject, report: Report, annotations: unknown): void {
+  if (annotations === undefined || annotations === null) return;
+  const field = 'metadata.annotations';
+  if (!isObject(annotations)) {
+    report.add(obj, 'object-annotations', field, invalid(annotations, 'must be a map of string keys to string values'));
+    return;
+  }
+  let total = 0;
+  for (const [key, value] of Object.entries(annotations)) {
+    for (const msg of isQualifiedName(key.toLowerCase())) {
+      report.add(obj, 'object-annotations', field, invalid(key, msg));
+    }
+    if (typeof value !== 'string') {
+      report.add(obj, 'object-annotations', field, invalid(value, `the value of '${key}' must be a string; quote numbers and booleans in YAML`));
+      continue;
+    }
+    total += key.length + value.length;
+  }
+  if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {
+    report.add(obj, 'object-annotations', field, `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes`);
+  }
+}
+
+/**
+ * `ValidateObjectMeta` name rule for kinds named by DNS-1123 subdomains.
+ *
+ * @internal
+ */
+export const subdomainName = isDns1123Subdomain;

@@ -1,0 +1,145 @@
+import { checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
+import { SELECTING_WORKLOAD_KINDS, labelSelectorMatches, podTemplateOf } from './pod-template';
+import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required } from './report';
+import { isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
+
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/**
+ * The rules for a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController)
+ * or a Pod that concern Services: metadata, the selector against the template labels, and container ports.
+ *
+ * @returns whether the object was a workload
+ * @internal
+ */
+export function checkWorkload(obj: CheckedObject, report: Report): boolean {
+  const template = podTemplateOf(obj.kind, obj.manifest);
+  if (!template) return false;
+  checkObjectMeta(obj, report, subdomainName);
+  const prefix = template.path ? `${template.path}.` : '';
+  if (template.path) {
+    // ValidatePodTemplateSpec reports template labels at `<template>.labels`, without `metadata`
+    checkLabels(obj, report, 'object-labels', template.rawLabels, `${template.path}.labels`);
+  }
+  if (SELECTING_WORKLOAD_KINDS.has(obj.kind)) {
+    checkSelector(obj, report, template.labels, template.path);
+  }
+  const hostPorts = new Set<string>();
+  const hostNetwork = template.hostNetwork;
+  template.containers.forEach((c, ci) => {
+    if (!isObject(c)) return;
+    const field = `${prefix}spec.containers[${ci}].ports`;
+    checkContainerPorts(obj, report, c.ports, field);
+    checkHostPorts(obj, report, c.ports, field, hostPorts, hostNetwork);
+  });
+  return true;
+}
+
+/**
+ * `ValidateDeploymentSpec` (and its StatefulSet, DaemonSet and ReplicaSet siblings): a selector is required, is a
+ * valid `LabelSelector`, is not empty, and matches the template labels.
+ */
+function checkSelector(obj: CheckedObject, report: Report, templateLabels: Record<string, string>, templatePath: string): void {
+  const selector = obj.manifest?.spec?.selector;
+  const kind = obj.kind.toLowerCase();
+  if (selector === undefined || selector === null) {
+    report.add(obj, 'workload-selector', 'spec.selector', required(`a ${obj.kind} needs a selector that matches its pod template labels`));
+    return;
+  }
+  if (!isObject(selector)) {
+    report.add(obj, 'workload-selector', 'spec.selector', invalid(selector, 'must be a label selector with matchLabels and/or matchExpressions'));
+    return;
+  }
+  checkLabels(obj, report, 'workload-selector', selector.matchLabels, 'spec.selector.matchLabels');
+  const expressions = asArray(selector.matchExpressions);
+  expressions.forEach((expr, i) => {
+    const path = `spec.selector.matchExpressions[${i}]`;
+    if (!isObject(expr)) {
+      report.add(obj, 'workload-selector', path, invalid(expr, 'must be an object with key, operator and values'));
+      return;
+    }
+    for (const msg of typeof expr.key === 'string' ? isQualifiedName(expr.key) : ['must be a string']) {
+      report.add(obj, 'workload-selector', `${path}.key`, invalid(expr.key, msg));
+    }
+    const values = asArray(expr.values);
+    values.forEach((v, j) => {
+      const msgs = typeof v === 'string' ? isValidLabelValue(v) : ['must be a string'];
+      for (const msg of msgs) report.add(obj, 'workload-selector', `${path}.values[${j}]`, invalid(v, msg));
+    });
+    if (expr.operator === 'In' || expr.operator === 'NotIn') {
+      if (values.length === 0) report.add(obj, 'workload-selector', `${path}.values`, required('must be specified when `operator` is \'In\' or \'NotIn\''));
+    } else if (expr.operator === 'Exists' || expr.operator === 'DoesNotExist') {
+      if (values.length > 0) report.add(obj, 'workload-selector', `${path}.values`, 'Forbidden: may not be specified when `operator` is \'Exists\' or \'DoesNotExist\'');
+    } else {
+      report.add(obj, 'workload-selector', `${path}.operator`, invalid(expr.operator, `not a valid selector operator (${SELECTOR_OPERATORS.join(', ')})`));
+    }
+  });
+  const matchLabelCount = isObject(selector.matchLabels) ? Object.keys(selector.matchLabels).length : 0;
+  if (matchLabelCount + expressions.length === 0) {
+    report.add(obj, 'workload-selector', 'spec.selector', invalid(selector, `empty selector is invalid for ${kind}`));
+    return;
+  }
+  if (!labelSelectorMatches(selector, templateLabels)) {
+    report.add(obj, 'workload-selector', `${templatePath}.metadata.labels`, invalid(templateLabels, '`selector` does not match template `labels`'));
+  }
+}
+
+/**
+ * `validateContainerPorts`: names are IANA_SVC_NAMEs and unique in the container, containerPort and hostPort
+ * 1-65535, protocol TCP, UDP or SCTP.
+ */
+function checkContainerPorts(obj: CheckedObject, report: Report, ports: unknown, field: string): void {
+  const names = new Set<string>();
+  asArray(ports).forEach((p, i) => {
+    const path = `${field}[${i}]`;
+    if (!isObject(p)) {
+      report.add(obj, 'container-port-number', path, invalid(p, 'must be an object with at least containerPort'));
+      return;
+    }
+    if (p.name !== undefined && p.name !== '') {
+      const msgs = typeof p.name === 'string' ? isValidPortName(p.name) : ['must be a string'];
+      for (const msg of msgs) report.add(obj, 'container-port-name', `${path}.name`, invalid(p.name, msg));
+      if (msgs.length === 0) {
+        if (names.has(p.name)) report.add(obj, 'container-port-name', `${path}.name`, duplicate(p.name));
+        names.add(p.name);
+      }
+    }
+    if (p.containerPort === undefined || p.containerPort === 0) {
+      report.add(obj, 'container-port-number', `${path}.containerPort`, required());
+    } else {
+      for (const msg of isInteger(p.containerPort) ? isValidPortNum(p.containerPort) : ['must be an integer']) {
+        report.add(obj, 'container-port-number', `${path}.containerPort`, invalid(p.containerPort, msg));
+      }
+    }
+    if (p.hostPort !== undefined && p.hostPort !== 0) {
+      for (const msg of isInteger(p.hostPort) ? isValidPortNum(p.hostPort) : ['must be an integer']) {
+        report.add(obj, 'container-port-number', `${path}.hostPort`, invalid(p.hostPort, msg));
+      }
+    }
+    const protocol = p.protocol ?? 'TCP';
+    if (!PROTOCOLS.includes(protocol)) {
+      report.add(obj, 'container-port-protocol', `${path}.protocol`, notSupported(protocol, PROTOCOLS));
+    }
+  });
+}
+
+/**
+ * `AccumulateUniqueHostPorts` (a protocol/hostIP/hostPort is used once in the pod) and `validateHostNetwork`
+ * (with hostNetwork, containerPort equals hostPort; defaulting fills an absent hostPort with containerPort).
+ */
+function checkHostPorts(obj: CheckedObject, report: Report, ports: unknown, field: string, seen: Set<string>, hostNetwork: boolean): void {
+  asArray(ports).forEach((p, i) => {
+    if (!isObject(p)) return;
+    const hostPort = hostNetwork && (p.hostPort === undefined || p.hostPort === 0) ? p.containerPort : p.hostPort;
+    if (hostPort === undefined || hostPort === 0) return;
+    if (hostNetwork && p.hostPort !== undefined && p.hostPort !== 0 && p.containerPort !== p.hostPort) {
+      report.add(obj, 'container-port-number', `${field}[${i}].containerPort`, invalid(p.containerPort, 'must match `hostPort` when `hostNetwork` is true'));
+    }
+    const key = `${p.protocol ?? 'TCP'}/${p.hostIP ?? ''}/${hostPort}`;
+    if (seen.has(key)) {
+      report.add(obj, 'container-port-number', `${field}[${i}].hostPort`, duplicate(key, 'another container port of this pod already uses this host port'));
+    }
+    seen.add(key);
+  });
+}

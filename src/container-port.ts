@@ -1,0 +1,134 @@
+import { Protocol } from 'cdk8s-plus-27';
+import { isValidPortName, isValidPortNum } from './check/validators';
+
+/**
+ * Options of a container port.
+ */
+export interface ContainerPortOptions {
+  /**
+   * The port's name, an IANA_SVC_NAME (at most 15 lowercase letters, digits and single hyphens, with at least one
+   * letter). A Service port that targets a named container port renders `targetPort: <name>`, so the container can
+   * change its port number without breaking the Service.
+   *
+   * @default - unnamed: Services target it by number
+   */
+  readonly name?: string;
+
+  /**
+   * The port to expose on the node's IP.
+   *
+   * @default - none
+   */
+  readonly hostPort?: number;
+
+  /**
+   * The node IP to bind `hostPort` to.
+   *
+   * @default - all node IPs
+   */
+  readonly hostIp?: string;
+}
+
+/**
+ * A port a container listens on, declared once and referenced by object from Services.
+ *
+ * A `ContainerPort` has the shape of cdk8s-plus-27's `ContainerPort`, so it goes straight into a container's
+ * `ports`; a Service port then targets it with `targetPort: port`.
+ *
+ * @example
+ *
+ * const http = ContainerPort.tcp(8080, { name: 'http' });
+ * const deployment = new Deployment(chart, 'Web', {
+ *   identity: Identity.of('web'),
+ *   containers: [{ image: 'nginx', ports: [http] }],
+ * });
+ * new ClusterIPService(chart, 'WebService', {
+ *   backend: Backend.fromWorkload(deployment),
+ *   ports: [{ port: 80, targetPort: http }],
+ * });
+ */
+export class ContainerPort {
+  /**
+   * A TCP port.
+   *
+   * @param number the port number, 1-65535
+   */
+  public static tcp(number: number, options: ContainerPortOptions = {}): ContainerPort {
+    return new ContainerPort(number, Protocol.TCP, options);
+  }
+
+  /**
+   * A UDP port.
+   *
+   * @param number the port number, 1-65535
+   */
+  public static udp(number: number, options: ContainerPortOptions = {}): ContainerPort {
+    return new ContainerPort(number, Protocol.UDP, options);
+  }
+
+  /**
+   * An SCTP port.
+   *
+   * @param number the port number, 1-65535
+   */
+  public static sctp(number: number, options: ContainerPortOptions = {}): ContainerPort {
+    return new ContainerPort(number, Protocol.SCTP, options);
+  }
+
+  /**
+   * The port number.
+   */
+  public readonly number: number;
+
+  /**
+   * The protocol.
+   */
+  public readonly protocol: Protocol;
+
+  /**
+   * The port's name.
+   *
+   * @default - unnamed
+   */
+  public readonly name?: string;
+
+  /**
+   * The port exposed on the node's IP.
+   *
+   * @default - none
+   */
+  public readonly hostPort?: number;
+
+  /**
+   * The node IP that `hostPort` binds to.
+   *
+   * @default - all node IPs
+   */
+  public readonly hostIp?: string;
+
+  private constructor(number: number, protocol: Protocol, options: ContainerPortOptions) {
+    const problems: string[] = [];
+    for (const msg of isValidPortNum(number)) problems.push(`number ${number} ${msg}`);
+    if (options.name !== undefined) {
+      for (const msg of isValidPortName(options.name)) problems.push(`name '${options.name}' ${msg}`);
+    }
+    if (options.hostPort !== undefined) {
+      for (const msg of isValidPortNum(options.hostPort)) problems.push(`hostPort ${options.hostPort} ${msg}`);
+    }
+    if (problems.length > 0) {
+      throw new Error(`invalid container port: ${problems.join('; ')}`);
+    }
+    this.number = number;
+    this.protocol = protocol;
+    this.name = options.name;
+    this.hostPort = options.hostPort;
+    this.hostIp = options.hostIp;
+  }
+
+  /**
+   * `name/number/protocol`, for messages.
+   */
+  public toString(): string {
+    return `${this.name ? this.name + ' ' : ''}${this.number}/${this.protocol}`;
+  }
+}

@@ -1,0 +1,159 @@
+import { ApiObjectMetadataDefinition } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { AppValidation } from './app-validation';
+import { Backend } from './backend';
+import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
+import { HeadlessService, HeadlessServiceOptions } from './headless-service';
+import { Identity } from './identity';
+import { LoadBalancerService, LoadBalancerServiceOptions } from './load-balancer-service';
+import { nameFromId } from './names';
+import { NodePortService, NodePortServiceOptions } from './node-port-service';
+
+/**
+ * Props of a `Deployment`: everything cdk8s-plus-27's `DeploymentProps` has (containers, probes, env, resources,
+ * volumes, security context, strategy, …) plus the identity its selector is built from.
+ */
+export interface DeploymentProps extends kplus.DeploymentProps {
+  /**
+   * The labels that identify this Deployment's pods: its selector, and what Services select. Stable across
+   * construct renames and moves.
+   */
+  readonly identity: Identity;
+
+  /**
+   * Labels for the Deployment and its pods that are not part of the identity, such as version, environment or
+   * tier. They never enter a selector, so they can change without orphaning pods.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * A Deployment whose selector is a small, readable identity instead of a label hashed from the construct path.
+ *
+ * It is a cdk8s-plus-27 `Deployment` in every other way. The selector, the pod labels and the selector of every
+ * Service that uses this Deployment as its backend come from one `Identity`; other labels go on the object and its
+ * pods but never into a selector.
+ */
+export class Deployment extends kplus.Deployment {
+  /**
+   * The identity this Deployment selects its pods by.
+   */
+  public readonly identity: Identity;
+
+  /**
+   * Whether the pods are isolated by a deny-all NetworkPolicy.
+   */
+  protected readonly isolate: boolean;
+
+  private readonly podLabels: { [key: string]: string };
+  private readonly podMetadataProps?: kplus.DeploymentProps['podMetadata'];
+  private podMetadataDefinition?: ApiObjectMetadataDefinition;
+
+  constructor(scope: Construct, id: string, props: DeploymentProps) {
+    if (props.select !== undefined) {
+      throw new Error(`${id}: 'select' is not supported: the selector is the identity (${JSON.stringify(props.identity.labels)}); use Identity.withLabels() to narrow it`);
+    }
+    const identity = props.identity.labels;
+    const objectLabels = mergeLabels(id, identity, { ...props.labels, ...props.metadata?.labels });
+    super(scope, id, {
+      ...props,
+      select: false,
+      isolate: false, // applied below, once the identity is known
+      metadata: { ...props.metadata, name: props.metadata?.name ?? nameFromId(id), labels: objectLabels },
+    });
+    this.identity = props.identity;
+    this.podLabels = mergeLabels(id, identity, { ...props.labels, ...props.podMetadata?.labels });
+    this.podMetadataProps = props.podMetadata;
+    this.select(kplus.LabelSelector.of({ labels: identity }));
+    this.isolate = props.isolate ?? false;
+    if (this.isolate) {
+      this.connections.isolate();
+    }
+    AppValidation._register(this, this.apiObject);
+  }
+
+  /**
+   * The metadata of the pods: the identity labels, `labels`, and `podMetadata`. Unlike cdk8s-plus, no label derived
+   * from the construct path, so renaming the construct does not roll the pods.
+   */
+  public get podMetadata(): ApiObjectMetadataDefinition {
+    if (!this.podMetadataDefinition) {
+      this.podMetadataDefinition = new ApiObjectMetadataDefinition({
+        ...this.podMetadataProps,
+        labels: this.podLabels,
+        apiObject: this.apiObject,
+      });
+    }
+    return this.podMetadataDefinition;
+  }
+
+  /**
+   * Selects this Deployment's pods by its identity (used by NetworkPolicies, pod affinity and cdk8s-plus Services).
+   */
+  public toPodSelectorConfig(): kplus.PodSelectorConfig {
+    const namespace = this.metadata.namespace;
+    return {
+      labelSelector: kplus.LabelSelector.of({ labels: this.identity.labels }),
+      namespaces: namespace ? { names: [namespace] } : undefined,
+    };
+  }
+
+  /**
+   * Creates a ClusterIP Service in front of this Deployment, as a child construct with id `ClusterIPService`.
+   *
+   * @default - named like the Deployment, in its namespace, with one port per container port
+   */
+  public exposeViaClusterIP(options: ClusterIPServiceOptions = {}): ClusterIPService {
+    return new ClusterIPService(this, 'ClusterIPService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+  }
+
+  /**
+   * Creates a headless Service for this Deployment's pods, as a child construct with id `HeadlessService`.
+   *
+   * @default - named `<deployment>-headless`, in its namespace, with one port per container port
+   */
+  public exposeViaHeadlessService(options: HeadlessServiceOptions = {}): HeadlessService {
+    return new HeadlessService(this, 'HeadlessService', { ...options, metadata: this.serviceMetadata(options, '-headless'), backend: Backend.fromWorkload(this) });
+  }
+
+  /**
+   * Creates a NodePort Service in front of this Deployment, as a child construct with id `NodePortService`.
+   *
+   * @default - named like the Deployment, in its namespace, with one port per container port
+   */
+  public exposeViaNodePort(options: NodePortServiceOptions = {}): NodePortService {
+    return new NodePortService(this, 'NodePortService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+  }
+
+  /**
+   * Creates a LoadBalancer Service in front of this Deployment, as a child construct with id `LoadBalancerService`.
+   *
+   * @default - named like the Deployment, in its namespace, with one port per container port
+   */
+  public exposeViaLoadBalancer(options: LoadBalancerServiceOptions = {}): LoadBalancerService {
+    return new LoadBalancerService(this, 'LoadBalancerService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+  }
+
+  private serviceMetadata(options: { readonly metadata?: kplus.DeploymentProps['metadata'] }, suffix: string) {
+    return {
+      ...options.metadata,
+      name: options.metadata?.name ?? `${this.name}${suffix}`,
+      namespace: options.metadata?.namespace ?? this.metadata.namespace,
+    };
+  }
+}
+
+/**
+ * Identity labels plus other labels; another value for an identity key would make the pods unselectable.
+ */
+function mergeLabels(id: string, identity: { [key: string]: string }, labels: { [key: string]: string }): { [key: string]: string } {
+  for (const [key, value] of Object.entries(labels)) {
+    if (identity[key] !== undefined && identity[key] !== value) {
+      throw new Error(`${id}: label '${key}: ${value}' conflicts with the identity label '${key}: ${identity[key]}'; drop it from labels, or change the identity`);
+    }
+  }
+  return { ...identity, ...labels };
+}

@@ -1,0 +1,34 @@
+import { ServiceType } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { Service, ServiceOptions } from './service';
+
+/**
+ * Props of an `ExternalNameService`.
+ */
+export interface ExternalNameServiceProps extends ServiceOptions {
+  /**
+   * The DNS name the Service aliases, a DNS-1123 subdomain such as `db.example.com` (a trailing dot is allowed).
+   */
+  readonly externalName: string;
+}
+
+/**
+ * An ExternalName Service: a DNS CNAME inside the cluster for a name outside it, such as a managed database. It
+ * selects no pods and proxies nothing, so it has no backend and no ports.
+ */
+export class ExternalNameService extends Service {
+  /**
+   * The DNS name the Service aliases.
+   */
+  public readonly externalName: string;
+
+  constructor(scope: Construct, id: string, props: ExternalNameServiceProps) {
+    super(scope, id, ServiceType.EXTERNAL_NAME, props);
+    this.externalName = props.externalName;
+  }
+
+  /** @internal */
+  protected _typeSpec(): { [key: string]: any } {
+    return { externalName: this.externalName };
+  }
+}

@@ -1,0 +1,64 @@
+import { ServiceType } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { Backend } from './backend';
+import { CommonServiceOptions, Service, commonSpec } from './service';
+import { NodePortServicePortOptions } from './service-port';
+import { TrafficPolicy } from './traffic-policy';
+
+/**
+ * Options of a NodePort Service, without its backend.
+ */
+export interface NodePortServiceOptions extends CommonServiceOptions {
+  /**
+   * The Service's ports, each also opened on every node (`nodePort`). Add more with `addPort`.
+   *
+   * @default - one port per container port of the backend workloads, node ports allocated by the cluster
+   */
+  readonly ports?: NodePortServicePortOptions[];
+
+  /**
+   * How traffic from outside the cluster is routed: to any ready pod (`CLUSTER`), or only to pods on the node that
+   * received it, keeping the client's source IP (`LOCAL`).
+   *
+   * @default - TrafficPolicy.CLUSTER, the Kubernetes default
+   */
+  readonly externalTrafficPolicy?: TrafficPolicy;
+}
+
+/**
+ * Props of a `NodePortService`.
+ */
+export interface NodePortServiceProps extends NodePortServiceOptions {
+  /**
+   * The pods the Service sends traffic to.
+   */
+  readonly backend: Backend;
+}
+
+/**
+ * A NodePort Service: a ClusterIP Service that every node also serves on a port from the node-port range.
+ */
+export class NodePortService extends Service {
+  private readonly options: NodePortServiceOptions;
+
+  constructor(scope: Construct, id: string, props: NodePortServiceProps) {
+    super(scope, id, ServiceType.NODE_PORT, props, props.backend);
+    this.options = props;
+    for (const port of props.ports ?? []) this.addPort(port);
+  }
+
+  /**
+   * Adds a port.
+   */
+  public addPort(port: NodePortServicePortOptions): void {
+    this._addPort(port);
+  }
+
+  /** @internal */
+  protected _typeSpec(): { [key: string]: any } {
+    return {
+      ...commonSpec(this.options),
+      externalTrafficPolicy: this.options.externalTrafficPolicy,
+    };
+  }
+}

@@ -1,0 +1,244 @@
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { Protocol, ServiceType } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { AppValidation } from './app-validation';
+import { Backend } from './backend';
+import { EXTERNAL_BACKEND_ANNOTATION } from './check/service-rules';
+import { IpFamily, IpFamilyPolicy } from './ip-family';
+import { nameFromId } from './names';
+import { NodePortServicePortOptions } from './service-port';
+import { SessionAffinity } from './session-affinity';
+import { TrafficPolicy } from './traffic-policy';
+
+/**
+ * Options every Service has.
+ */
+export interface ServiceOptions {
+  /**
+   * Metadata: name, namespace, labels and annotations (cloud load-balancer annotations go here).
+   *
+   * @default - the name is derived from the construct id (`AdminUI` → `admin-ui`); no namespace, labels or
+   * annotations
+   */
+  readonly metadata?: ApiObjectMetadata;
+}
+
+/**
+ * Options every Service with a cluster IP has: ClusterIP, NodePort and LoadBalancer Services.
+ */
+export interface CommonServiceOptions extends ServiceOptions {
+  /**
+   * Whether a client's connections stick to one pod.
+   *
+   * @default - SessionAffinity.none(), the Kubernetes default
+   */
+  readonly sessionAffinity?: SessionAffinity;
+
+  /**
+   * How traffic from inside the cluster is routed: to any ready pod (`CLUSTER`) or only to pods on the client's
+   * node (`LOCAL`).
+   *
+   * @default - TrafficPolicy.CLUSTER, the Kubernetes default
+   */
+  readonly internalTrafficPolicy?: TrafficPolicy;
+
+  /**
+   * Whether endpoints include pods that are not ready.
+   *
+   * @default false
+   */
+  readonly publishNotReadyAddresses?: boolean;
+
+  /**
+   * The IP families of the cluster IPs, in order.
+   *
+   * @default - chosen by the cluster from `ipFamilyPolicy`
+   */
+  readonly ipFamilies?: IpFamily[];
+
+  /**
+   * How many IP families the Service gets cluster IPs from.
+   *
+   * @default - IpFamilyPolicy.SINGLE_STACK, the Kubernetes default
+   */
+  readonly ipFamilyPolicy?: IpFamilyPolicy;
+
+  /**
+   * A specific cluster IP, from the cluster's service CIDR. For a headless Service use `HeadlessService`.
+   *
+   * @default - allocated by the cluster
+   */
+  readonly clusterIP?: string;
+
+  /**
+   * Specific cluster IPs, one per IP family; the first must equal `clusterIP` when both are given.
+   *
+   * @default - allocated by the cluster
+   */
+  readonly clusterIPs?: string[];
+
+  /**
+   * IP addresses for which nodes also accept traffic for this Service. Synth warns: anyone who can write a Service
+   * can intercept traffic this way (CVE-2020-8554), and many clusters deny it by admission policy.
+   *
+   * @default - none
+   */
+  readonly externalIPs?: string[];
+}
+
+/**
+ * A Kubernetes Service: a stable name and virtual IP in front of a changing set of pods.
+ *
+ * This is the common base of `ClusterIPService`, `HeadlessService`, `NodePortService`, `LoadBalancerService` and
+ * `ExternalNameService`; each carries only the fields that apply to its type.
+ */
+export abstract class Service extends Construct {
+  /**
+   * The Service object (construct id `Resource`).
+   */
+  public readonly apiObject: ApiObject;
+
+  /**
+   * The Service type.
+   */
+  public readonly serviceType: ServiceType;
+
+  /**
+   * The pods the Service sends traffic to.
+   *
+   * @default - none: an ExternalName Service selects no pods
+   */
+  public readonly backend?: Backend;
+
+  private readonly ports: NodePortServicePortOptions[] = [];
+
+  protected constructor(scope: Construct, id: string, serviceType: ServiceType, options: ServiceOptions, backend?: Backend) {
+    super(scope, id);
+    this.serviceType = serviceType;
+    this.backend = backend;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { ...options.metadata, name: options.metadata?.name ?? nameFromId(id) },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    if (backend?.external) {
+      this.apiObject.metadata.addAnnotation(EXTERNAL_BACKEND_ANNOTATION, 'external');
+    }
+    AppValidation._register(this, this.apiObject);
+    this.node.addValidation({ validate: () => this.validateReferences() });
+  }
+
+  /**
+   * The Service's `metadata.name`: the DNS name clients use within the namespace.
+   */
+  public get name(): string {
+    return this.apiObject.name;
+  }
+
+  /**
+   * The Service's metadata.
+   */
+  public get metadata(): ApiObjectMetadataDefinition {
+    return this.apiObject.metadata;
+  }
+
+  /**
+   * The ports added so far (a copy).
+   */
+  public get servicePorts(): NodePortServicePortOptions[] {
+    return [...this.ports];
+  }
+
+  /**
+   * Adds a port; the typed `addPort` of each Service type calls this.
+   *
+   * @internal
+   */
+  protected _addPort(port: NodePortServicePortOptions): void {
+    this.ports.push(port);
+  }
+
+  /**
+   * The spec fields of the Service's type, beyond type, selector and ports.
+   *
+   * @internal
+   */
+  protected abstract _typeSpec(): { [key: string]: any };
+
+  private renderSpec(): { [key: string]: any } {
+    const selector = this.backend?._selector();
+    return {
+      type: this.serviceType,
+      selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
+      ports: this.renderPorts(),
+      ...this._typeSpec(),
+    };
+  }
+
+  /**
+   * The ports added, or else one per container port of the backend workloads.
+   */
+  private renderPorts(): Array<{ [key: string]: any }> | undefined {
+    if (this.ports.length > 0) return this.ports.map(renderPort);
+    const derived = (this.backend?.workloads ?? [])
+      .flatMap(w => w.containers)
+      .flatMap(c => c.ports)
+      .map(p => ({
+        name: p.name,
+        port: p.number,
+        targetPort: p.name ?? p.number,
+        protocol: p.protocol ?? Protocol.TCP,
+      }));
+    return derived.length > 0 ? derived : undefined;
+  }
+
+  private validateReferences(): string[] {
+    const errors = this.backend?._validate(this.metadata.namespace) ?? [];
+    this.ports.forEach((p, i) => {
+      if (p.targetPort && p.protocol && p.protocol !== p.targetPort.protocol) {
+        errors.push(`spec.ports[${i}].protocol: Invalid value: "${p.protocol}": differs from the protocol of targetPort ${p.targetPort}; leave protocol out, it comes from the container port [service-port-target]`);
+      }
+    });
+    return errors;
+  }
+}
+
+function renderPort(p: NodePortServicePortOptions): { [key: string]: any } {
+  const target = p.targetPort;
+  return {
+    name: p.name ?? target?.name,
+    port: p.port,
+    targetPort: target ? target.name ?? target.number : p.port,
+    protocol: p.protocol ?? target?.protocol ?? Protocol.TCP,
+    appProtocol: p.appProtocol,
+    nodePort: p.nodePort,
+  };
+}
+
+/**
+ * The spec fields of `CommonServiceOptions`, for the Service types that have them.
+ *
+ * @internal
+ */
+export function commonSpec(options: CommonServiceOptions): { [key: string]: any } {
+  return {
+    ...options.sessionAffinity?._toSpec(),
+    internalTrafficPolicy: options.internalTrafficPolicy,
+    publishNotReadyAddresses: options.publishNotReadyAddresses,
+    ipFamilies: nonEmpty(options.ipFamilies),
+    ipFamilyPolicy: options.ipFamilyPolicy,
+    clusterIP: options.clusterIP,
+    clusterIPs: nonEmpty(options.clusterIPs),
+    externalIPs: nonEmpty(options.externalIPs),
+  };
+}
+
+/**
+ * A copy of the list, or undefined when it is empty (no `externalIPs: []` noise in the output).
+ *
+ * @internal
+ */
+export function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? [...list] : undefined;
+}
