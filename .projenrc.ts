@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { JsonFile, cdk8s, javascript } from 'projen';
 import { TsJestDiagnostics, TsJestTsconfig } from 'projen/lib/typescript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
@@ -20,8 +20,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   minNodeVersion: '20.16.0',
 
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // the checker CLI reads multi-document YAML; `yaml` is what cdk8s itself writes YAML with
+  bundledDeps: ['yaml@^2.9.1'],
+  bin: { 'cdk8s-services': 'bin/cdk8s-services' },
   devDeps: [
     'kubernetes-models@4.5.1',
+    'fast-check@^4',
     'jsii-rosetta@~6.0.17',
     'jsii-docgen@~10.12.0',
     'jest@~30.5.0',
@@ -38,14 +42,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   typecheckTests: true,
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
     exclude: ['examples/dist', 'tools'],
     // ts-jest only transpiles when isolatedModules is on, and a test with a type error would pass
     compilerOptions: { isolatedModules: false, noEmit: false, noEmitOnError: false },
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
     ignorePatterns: ['examples/dist/', 'tools/'],
   },
   tsJestOptions: {
@@ -74,6 +78,18 @@ project.addTask('example', {
     { exec: 'node -e "for (const f of require(\'fs\').readdirSync(\'examples/dist\').sort()) console.log(\'  examples/dist/\' + f)"' },
     { say: 'The example app was synthesized to examples/dist/ (one YAML file per chart).' },
   ],
+});
+
+// examples/ and scripts/ are type-checked (and linted) with the test settings
+for (const dir of ['examples', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: ['dist'] },
+  });
+}
+
+project.addTask('readme', {
+  description: 'Regenerate the code, YAML and rule blocks of README.md from examples/ and the rule table',
+  exec: 'ts-node --project test/tsconfig.json scripts/readme.ts',
 });
 
 project.synth();

@@ -1,5 +1,6 @@
 // The example app: the Services of the Kubernetes "Service" concepts page, as a platform team would declare them.
 // README.md shows the regions marked `#region <name>`; a test checks that the README matches them.
+// #region imports
 import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
@@ -7,6 +8,7 @@ import {
   Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, HeadlessService, Identity,
   IpFamilyPolicy, LoadBalancerService, NodePortService, SessionAffinity, TrafficPolicy,
 } from '../src';
+// #endregion
 
 /**
  * The Kubernetes documentation's first example, reproduced exactly: Service `my-service` selects `app: MyApp` and
@@ -100,26 +102,42 @@ export class ImageProcessingChart extends Chart {
 }
 
 /**
- * A StatefulSet (cdk8s-plus-27) found through a headless Service, and an outside database reached through an
- * ExternalName Service.
+ * Thumbnail workers that the frontend's gRPC client balances across itself, found through a headless Service; a
+ * cdk8s-plus-27 StatefulSet behind a ClusterIP Service; and an outside database reached through an ExternalName
+ * Service.
  */
 export class DataChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
 
     // #region headless
-    const peer = ContainerPort.tcp(7000, { name: 'peer' });
+    const grpc = ContainerPort.tcp(50051, { name: 'grpc' });
+    const workers = new Deployment(this, 'ThumbnailWorkers', {
+      identity: Identity.of('thumbnail-workers'),
+      replicas: 5,
+      containers: [{ image: 'registry.example.com/thumbnailer:2.4.1', ports: [grpc] }],
+    });
+
+    // DNS returns every ready pod's IP, for client-side load balancing
+    new HeadlessService(this, 'ThumbnailWorkersService', {
+      metadata: { name: 'thumbnail-workers' },
+      backend: Backend.fromWorkload(workers),
+      ports: [{ port: 50051, targetPort: grpc, appProtocol: 'kubernetes.io/h2c' }],
+    });
+    // #endregion
+
+    // #region cdk8s-plus
+    const redis = ContainerPort.tcp(6379, { name: 'redis' });
     const cache = new kplus.StatefulSet(this, 'Cache', {
       metadata: { name: 'cache' },
       replicas: 3,
-      containers: [{ image: 'registry.example.com/cache:7.2', ports: [peer] }],
+      containers: [{ image: 'registry.example.com/redis:7.2', ports: [redis], securityContext: { user: 999 } }],
     });
 
-    new HeadlessService(this, 'CachePeers', {
-      metadata: { name: 'cache-peers' },
-      backend: Backend.fromWorkload(cache),
-      ports: [{ port: 7000, targetPort: peer }],
-      publishNotReadyAddresses: true, // peers find each other before they are ready
+    new ClusterIPService(this, 'CacheService', {
+      metadata: { name: 'cache' },
+      backend: Backend.fromWorkload(cache), // any cdk8s-plus-27 workload (cdk8s-plus adds the StatefulSet's own headless Service)
+      ports: [{ port: 6379, targetPort: redis }],
     });
     // #endregion
 

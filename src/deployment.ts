@@ -53,6 +53,9 @@ export class Deployment extends kplus.Deployment {
   private podMetadataDefinition?: ApiObjectMetadataDefinition;
 
   constructor(scope: Construct, id: string, props: DeploymentProps) {
+    if (!props?.identity) {
+      throw new Error(`${id}: identity is required: it is what the selector and the Services that select these pods are built from (Identity.of('my-app'))`);
+    }
     if (props.select !== undefined) {
       throw new Error(`${id}: 'select' is not supported: the selector is the identity (${JSON.stringify(props.identity.labels)}); use Identity.withLabels() to narrow it`);
     }

@@ -354,8 +354,8 @@ function specialIPReason(ip: string): string[] {
     if (b[0] === 224 && b[1] === 0 && b[2] === 0) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
   } else {
     if (b.slice(0, 15).every(x => x === 0) && b[15] === 1) reasons.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
-    if (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) reasons.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
-    if (b[0] === 0xff && (b[1] & 0x0f) === 0x02) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+    if (b[0] === 0xfe && b[1] >= 0x80 && b[1] <= 0xbf) reasons.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
+    if (b[0] === 0xff && b[1] % 16 === 2) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
   }
   return reasons;
 }

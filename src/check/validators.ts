@@ -184,7 +184,7 @@ function parseIPv6(value: string): number[] | undefined {
   const zeros = halves.length === 2 ? wanted - present : 0;
   const words = [...head, ...Array(zeros).fill('0'), ...rest].map(g => parseInt(g, 16));
   const bytes: number[] = [];
-  for (const w of words) bytes.push(w >> 8, w & 0xff);
+  for (const w of words) bytes.push(Math.floor(w / 256), w % 256);
   return [...bytes, ...tail];
 }
 

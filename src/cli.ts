@@ -1,0 +1,223 @@
+// The `cdk8s-services check` command: checks multi-document YAML (cdk8s synth, helm template, kustomize build
+// output) with ManifestChecker. Not part of the jsii API: bin/cdk8s-services calls `main`.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { CheckOptions, ManifestChecker } from './check/checker';
+import { Finding, Severity } from './check/finding';
+import { RULES } from './check/rules';
+
+/** Exit codes. */
+const CLEAN = 0;
+const ERRORS = 1;
+const UNREADABLE = 2;
+
+/**
+ * Where the command writes and reads, so tests can run it in-process.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): string;
+}
+
+/**
+ * A finding with the file and document it came from.
+ */
+export interface FileFinding extends Finding {
+  readonly file: string;
+  readonly document: number;
+}
+
+interface Source {
+  readonly file: string;
+  readonly document: number;
+}
+
+const USAGE = `usage: cdk8s-services check [options] FILE|DIR|- ...
+
+Checks Kubernetes manifests (multi-document YAML, such as the output of cdk8s synth, helm template or
+kustomize build) against the API server's create-time rules for Services and the workloads they select, and
+for broken Service wiring: selectors that match no pods, target ports no selected pod exposes.
+
+A DIR is searched for *.yaml and *.yml files; - reads standard input.
+
+options:
+  --output text|json        text (default): one line per finding and a summary; json: an array of findings
+  --no-linkage              only the per-object rules, for objects whose pods live in other manifests
+  --node-port-range MIN-MAX the cluster's --service-node-port-range (default 30000-32767)
+  --skip RULE[,RULE...]     skip rules (repeatable); --list-rules shows them
+  --list-rules              print the rules and exit
+  -h, --help                print this help and exit
+
+exit status: 0 no errors (warnings allowed), 1 errors found, 2 input unreadable or not YAML, or bad usage
+`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+interface Args {
+  readonly inputs: string[];
+  readonly output: 'text' | 'json';
+  readonly options: CheckOptions;
+}
+
+function parseArgs(argv: string[]): Args | 'help' | 'rules' {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') return 'help';
+  if (command !== 'check') {
+    throw new UsageError(command === undefined ? 'missing command' : `unknown command '${command}'`);
+  }
+  const inputs: string[] = [];
+  const skip: string[] = [];
+  let output: 'text' | 'json' = 'text';
+  let linkage = true;
+  let nodePortRange: { min: number; max: number } | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const eq = arg.indexOf('=');
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = rest[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    switch (name) {
+      case '-h': case '--help': return 'help';
+      case '--list-rules': return 'rules';
+      case '--no-linkage': linkage = false; break;
+      case '--output': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`--output takes text or json, got '${v}'`);
+        output = v;
+        break;
+      }
+      case '--node-port-range': {
+        const v = value();
+        const m = /^(\d+)-(\d+)$/.exec(v);
+        if (!m) throw new UsageError(`--node-port-range takes MIN-MAX, such as 30000-32767, got '${v}'`);
+        nodePortRange = { min: Number(m[1]), max: Number(m[2]) };
+        break;
+      }
+      case '--skip': skip.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        inputs.push(arg);
+    }
+  }
+  if (inputs.length === 0) throw new UsageError('no input: name files, directories, or - for standard input');
+  return { inputs, output, options: { linkage, skipRules: skip, nodePortRange } };
+}
+
+/** The YAML files of an input, in a stable order. */
+function expand(input: string): string[] {
+  if (input === '-') return ['-'];
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch (e) {
+    throw new InputError(`${input}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+  }
+  if (!stat.isDirectory()) return [input];
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
+    }
+  };
+  walk(input);
+  if (files.length === 0) throw new InputError(`${input}: no .yaml or .yml files in this directory`);
+  return files;
+}
+
+/** Parses one file's documents; `kind: List` documents contribute their items. */
+function readManifests(file: string, io: CliIo, into: { manifests: any[]; sources: Source[] }): void {
+  const name = file === '-' ? '<stdin>' : file;
+  let text: string;
+  try {
+    text = file === '-' ? io.readStdin() : fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${name}: cannot read: ${(e as Error).message}`);
+  }
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, document) => {
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0];
+      throw new InputError(`${name}:${document}: not valid YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${error.message.split('\n')[0]}`);
+    }
+    const value = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) return;
+    const items = value && typeof value === 'object' && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+    for (const item of items) {
+      into.manifests.push(item);
+      into.sources.push({ file: name, document });
+    }
+  });
+}
+
+/** `file:document kind/namespace/name field: message [rule]` (`kind/name` without a namespace); warnings say so. */
+function describe(f: FileFinding): string {
+  const object = f.namespace ? `${f.kind}/${f.namespace}/${f.name}` : `${f.kind}/${f.name}`;
+  const severity = f.severity === Severity.WARNING ? 'warning: ' : '';
+  return `${f.file}:${f.document} ${object} ${f.field}: ${severity}${f.message} [${f.rule}]`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Runs the command and returns its exit status.
+ */
+export function main(argv: string[], io: CliIo): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`cdk8s-services: ${(e as Error).message}\n\n${USAGE}`);
+    return UNREADABLE;
+  }
+  if (args === 'help') {
+    io.stdout(USAGE);
+    return CLEAN;
+  }
+  if (args === 'rules') {
+    for (const r of RULES) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}\n`);
+    return CLEAN;
+  }
+  const read = { manifests: [] as any[], sources: [] as Source[] };
+  let checker: ManifestChecker;
+  try {
+    checker = new ManifestChecker(args.options);
+  } catch (e) {
+    io.stderr(`cdk8s-services: ${(e as Error).message}\n`);
+    return UNREADABLE;
+  }
+  const files: string[] = [];
+  try {
+    for (const input of args.inputs) files.push(...expand(input));
+    for (const file of files) readManifests(file, io, read);
+  } catch (e) {
+    io.stderr(`cdk8s-services: ${(e as Error).message}\n`);
+    return UNREADABLE;
+  }
+  const findings: FileFinding[] = checker.check(read.manifests).map(f => ({ ...read.sources[f.index], ...f }));
+  const errors = findings.filter(f => f.severity === Severity.ERROR).length;
+  const warnings = findings.length - errors;
+  if (args.output === 'json') {
+    const rows = findings.map(f => ({
+      file: f.file, document: f.document, severity: f.severity, rule: f.rule,
+      kind: f.kind, namespace: f.namespace, name: f.name, field: f.field, message: f.message,
+    }));
+    io.stdout(JSON.stringify(rows, undefined, 2) + '\n');
+  } else {
+    for (const f of findings) io.stdout(`${describe(f)}\n`);
+    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(read.manifests.length, 'object')} from ${plural(files.length, 'file')}\n`);
+  }
+  return errors > 0 ? ERRORS : CLEAN;
+}

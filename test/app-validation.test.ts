@@ -1,0 +1,66 @@
+import { App, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import {
+  AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, Identity, NodePortService,
+} from '../src';
+import { newChart, validationErrors } from './util';
+
+describe('AppValidation', () => {
+  test('cdk8s synth fails with every problem at once, each with path, field, value and rule', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'prod');
+    const http = ContainerPort.tcp(8080, { name: 'http' });
+    const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: 'registry.example.com/web:1', ports: [http] }] });
+    new NodePortService(chart, 'Admin', { backend: Backend.fromWorkload(d), ports: [{ port: 80, targetPort: http, nodePort: 8080 }] });
+    new ExternalNameService(chart, 'Db', { externalName: 'Not A Host' });
+    expect(() => app.synth()).toThrow([
+      'Validation failed with the following errors:',
+      '  [prod/Admin] spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767 [service-node-port]',
+      '  [prod/Db] spec.externalName: Invalid value: "Not A Host": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\') [service-external-name]',
+    ].join('\n'));
+  });
+
+  test('objects of other libraries are checked too, and reported on their own construct', () => {
+    const { chart } = newChart();
+    const w = new kplus.Deployment(chart, 'Legacy', {
+      containers: [{ image: 'registry.example.com/legacy:1', ports: [{ number: 8080, name: 'way-too-long-port-name' }] }],
+    });
+    new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(w), ports: [{ port: 80, targetPort: ContainerPort.tcp(8080) }] });
+    expect(validationErrors(chart)).toEqual([
+      '[test/Legacy] spec.template.spec.containers[0].ports[0].name: Invalid value: "way-too-long-port-name": must be no more than 15 characters [container-port-name]',
+    ]);
+  });
+
+  test('duplicate object names are reported with the fix', () => {
+    const { app } = newChart();
+    const a = new Chart(app, 'a');
+    const b = new Chart(app, 'b');
+    for (const chart of [a, b]) {
+      new ExternalNameService(chart, 'Db', { externalName: 'db.example.com' });
+    }
+    expect(validationErrors(app)).toEqual([
+      '[b/Db] metadata.name: Duplicate value: "db": object #0 is also a Service named "db"; give one of them another metadata.name [object-duplicate]',
+    ]);
+  });
+
+  test('skipRules silences a rule', () => {
+    const { app, chart } = newChart();
+    AppValidation.configure(app, { skipRules: ['service-node-port'], printWarnings: false });
+    const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: 'registry.example.com/web:1', portNumber: 80 }] });
+    new NodePortService(chart, 'Admin', { backend: Backend.fromWorkload(d), ports: [{ port: 80, nodePort: 80 }] });
+    expect(validationErrors(chart)).toEqual([]);
+  });
+
+  test('fails when skipRules names an unknown rule', () => {
+    expect(() => AppValidation.configure(new App(), { skipRules: ['no-such-rule'] })).toThrow(/^unknown rule 'no-such-rule' in skipRules; known rules are object-name, /);
+  });
+
+  test('validation reflects changes made after a first synth', () => {
+    const { chart } = newChart();
+    const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: 'registry.example.com/web:1', portNumber: 80 }] });
+    const svc = new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(d), ports: [{ port: 80 }] });
+    expect(validationErrors(chart)).toEqual([]);
+    svc.addPort({ port: 70000, name: 'bad' });
+    expect(validationErrors(chart)).toContainEqual(expect.stringContaining('spec.ports[1].port: Invalid value: 70000'));
+  });
+});

@@ -1,0 +1,83 @@
+// Combinations the Kubernetes API rejects do not compile. Each `@ts-expect-error` below must stay needed: if a
+// change made the line compile, ts-jest would fail this file with TS2578 (unused directive).
+import { Protocol } from 'cdk8s-plus-27';
+import {
+  Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, HeadlessService, Identity,
+  LoadBalancerService, NodePortService, SessionAffinity,
+} from '../src';
+import { newChart, validationErrors } from './util';
+
+function setup() {
+  const { chart } = newChart();
+  const http = ContainerPort.tcp(8080, { name: 'http' });
+  const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: 'registry.example.com/web:1', ports: [http] }] });
+  return { chart, http, backend: Backend.fromWorkload(d) };
+}
+
+describe('compile-time rules', () => {
+  test('nodePort does not compile on a ClusterIP Service', () => {
+    const { chart, http, backend } = setup();
+    // @ts-expect-error nodePort belongs to NodePort and LoadBalancer Services
+    new ClusterIPService(chart, 'A', { backend, ports: [{ port: 80, targetPort: http, nodePort: 30080 }] });
+    const svc = new ClusterIPService(chart, 'B', { backend });
+    // @ts-expect-error addPort of a ClusterIP Service takes no nodePort either
+    svc.addPort({ port: 81, nodePort: 30081 });
+    // the API server rejects what would have been written, so synth fails too
+    expect(validationErrors(chart).filter(e => e.includes('[service-node-port]'))).toHaveLength(2);
+  });
+
+  test('loadBalancerSourceRanges and other LoadBalancer fields do not compile on a NodePort Service', () => {
+    const { chart, backend } = setup();
+    // @ts-expect-error source ranges only apply to LoadBalancer Services
+    new NodePortService(chart, 'A', { backend, loadBalancerSourceRanges: ['10.0.0.0/8'] });
+    // @ts-expect-error loadBalancerClass only applies to LoadBalancer Services
+    new NodePortService(chart, 'B', { backend, loadBalancerClass: 'example.com/lb' });
+    // @ts-expect-error healthCheckNodePort only applies to LoadBalancer Services
+    new NodePortService(chart, 'C', { backend, healthCheckNodePort: 31000 });
+    // ...but they compile on a LoadBalancer Service
+    new LoadBalancerService(chart, 'D', { backend, loadBalancerSourceRanges: ['10.0.0.0/8'] });
+  });
+
+  test('externalTrafficPolicy does not compile on a ClusterIP or headless Service', () => {
+    const { chart, backend } = setup();
+    // @ts-expect-error externalTrafficPolicy needs type NodePort or LoadBalancer
+    new ClusterIPService(chart, 'A', { backend, externalTrafficPolicy: 'Local' });
+    // @ts-expect-error kube-proxy does not handle headless Services: no session affinity
+    new HeadlessService(chart, 'B', { backend, sessionAffinity: SessionAffinity.clientIP() });
+  });
+
+  test('a selector, a backend or ports do not compile on an ExternalName Service', () => {
+    const { chart, backend } = setup();
+    // @ts-expect-error an ExternalName Service selects no pods
+    new ExternalNameService(chart, 'A', { externalName: 'db.example.com', backend });
+    // @ts-expect-error an ExternalName Service has no selector
+    new ExternalNameService(chart, 'B', { externalName: 'db.example.com', selector: { app: 'db' } });
+    // @ts-expect-error an ExternalName Service proxies nothing, so it has no ports
+    new ExternalNameService(chart, 'C', { externalName: 'db.example.com', ports: [{ port: 5432 }] });
+    const svc = new ExternalNameService(chart, 'D', { externalName: 'db.example.com' });
+    // @ts-expect-error and no addPort
+    expect(() => svc.addPort({ port: 5432 })).toThrow(TypeError);
+  });
+
+  test('a string where a port object is required does not compile', () => {
+    const { chart, backend } = setup();
+    // @ts-expect-error targetPort is a ContainerPort, never a name typed a second time
+    new ClusterIPService(chart, 'A', { backend, ports: [{ port: 80, targetPort: 'http' }] });
+    // @ts-expect-error nor a bare number
+    new ClusterIPService(chart, 'B', { backend, ports: [{ port: 80, targetPort: 8080 }] });
+    // @ts-expect-error a Service needs a backend object, not a label map
+    new ClusterIPService(chart, 'C', { selector: { app: 'web' } });
+    // @ts-expect-error nor labels where a workload is expected
+    Backend.fromWorkload({ app: 'web' });
+  });
+
+  test('a Deployment needs an identity, and protocols are the Kubernetes literals', () => {
+    const { chart } = newChart();
+    // @ts-expect-error the identity is required: it is the selector
+    expect(() => new Deployment(chart, 'A', { containers: [{ image: 'registry.example.com/a:1' }] }))
+      .toThrow('A: identity is required: it is what the selector and the Services that select these pods are built from');
+    // @ts-expect-error protocols come from the enum
+    const p: Protocol = 'tcp';
+    expect(p).toBe('tcp');
+  });
+});
