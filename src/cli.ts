@@ -148,7 +148,8 @@ function readManifests(file: string, io: CliIo, into: { manifests: any[]; source
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0];
-      throw new InputError(`${name}:${document}: not valid YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${error.message.split('\n')[0]}`);
+      const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new InputError(`${name}:${document}: not valid YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${reason}`);
     }
     const value = doc.toJS({ maxAliasCount: 1000 });
     if (value === null || value === undefined) return;

@@ -1,5 +1,5 @@
-import { PodTemplate, mapSelectorMatches, podTemplateOf } from './pod-template';
-import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject } from './report';
+import { PodTemplate, SELECTING_WORKLOAD_KINDS, labelSelectorMatches, mapSelectorMatches, podTemplateOf } from './pod-template';
+import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject, show } from './report';
 import { EXTERNAL_BACKEND_ANNOTATION } from './service-rules';
 
 interface IndexedTemplate {
@@ -27,13 +27,19 @@ class TemplateIndex {
     }
   }
 
+  /**
+   * The templates whose labels a map selector matches. An empty selector selects nothing here: a Service without
+   * a selector has no automatic endpoints.
+   */
   public select(namespace: string, selector: Record<string, string>): IndexedTemplate[] {
     const byLabel = this.byNamespace.get(namespace);
     const keys = Object.keys(selector);
     if (!byLabel || keys.length === 0) return [];
     let smallest: IndexedTemplate[] | undefined;
     for (const k of keys) {
-      const list = byLabel.get(`${k}=${selector[k]}`);
+      const value = selector[k];
+      if (typeof value !== 'string') return [];
+      const list = byLabel.get(`${k}=${value}`);
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
@@ -81,13 +87,44 @@ export function checkLinkage(objects: readonly CheckedObject[], report: Report):
   for (const svc of services) {
     checkServiceBackends(svc, index, report);
   }
+  checkOverlappingWorkloads(objects, index, report);
+}
+
+/**
+ * Two controllers whose selectors match each other's pods fight over them (a ReplicaSet also adopts matching bare
+ * Pods). Candidates come from the index by the selector's matchLabels, then the full selector is evaluated.
+ */
+function checkOverlappingWorkloads(objects: readonly CheckedObject[], index: TemplateIndex, report: Report): void {
+  for (const obj of objects) {
+    if (!SELECTING_WORKLOAD_KINDS.has(obj.kind)) continue;
+    const selector = obj.manifest?.spec?.selector;
+    if (!isObject(selector)) continue;
+    const matchLabels = asStringMap(selector.matchLabels) as Record<string, string>;
+    if (Object.keys(matchLabels).length === 0) continue;
+    for (const other of index.select(obj.namespace, matchLabels)) {
+      if (other.obj === obj || !labelSelectorMatches(selector, other.template.labels)) continue;
+      // report each pair once, on the later object, unless only this direction overlaps
+      const otherSelector = other.obj.manifest?.spec?.selector;
+      const mutual = SELECTING_WORKLOAD_KINDS.has(other.obj.kind) && labelSelectorMatches(otherSelector, podTemplateOf(obj.kind, obj.manifest)!.labels);
+      if (mutual && other.obj.index > obj.index) continue;
+      report.add(obj, 'workload-selector-overlap', 'spec.selector',
+        `selector ${show(matchLabels)} also matches the pods of ${other.obj.kind} "${other.obj.name}"; two controllers would fight over those pods. Add a label that tells them apart (such as track: canary) to one workload's selector and pod labels`);
+    }
+  }
 }
 
 function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: Report): void {
   const spec = asStringMap(svc.manifest.spec);
-  if (spec.type === 'ExternalName') return;
   const rawSelector = spec.selector;
-  if (!isObject(rawSelector) || Object.keys(rawSelector).length === 0) return;
+  const hasSelector = isObject(rawSelector) && Object.keys(rawSelector).length > 0;
+  if (spec.type === 'ExternalName') {
+    if (hasSelector) {
+      report.add(svc, 'service-external-name-selector', 'spec.selector',
+        'an ExternalName Service proxies nothing, so its selector selects no endpoints; remove the selector, or make it a ClusterIP Service');
+    }
+    return;
+  }
+  if (!hasSelector) return;
   const selector = rawSelector as Record<string, string>;
   const annotations = asStringMap(asStringMap(svc.manifest.metadata).annotations);
   const external = annotations[EXTERNAL_BACKEND_ANNOTATION] === 'external';
@@ -96,14 +133,25 @@ function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: 
     if (!external) {
       const where = svc.namespace ? `namespace "${svc.namespace}"` : 'objects without a namespace';
       report.add(svc, 'service-selects-nothing', 'spec.selector',
-        `selector ${JSON.stringify(selector)} matches no pod template among the ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
+        `selector ${show(selector)} matches no pod template among the ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
     }
     return;
   }
   asArray(spec.ports).forEach((p, i) => {
-    if (!isObject(p) || typeof p.targetPort !== 'string') return;
-    const name = p.targetPort;
+    if (!isObject(p)) return;
     const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
+    const target = p.targetPort ?? p.port;
+    if (typeof target === 'number') {
+      for (const { obj, template } of selected) {
+        if (!template.ports.some(d => d.containerPort === target && d.protocol === protocol)) {
+          report.add(svc, 'service-target-port-declared', `spec.ports[${i}].targetPort`,
+            `targetPort ${target}/${protocol} is not declared as a containerPort by ${obj.kind} "${obj.name}", which this Service selects; declare the port (and name it, to target it by name)`);
+        }
+      }
+      return;
+    }
+    if (typeof target !== 'string') return;
+    const name = target;
     for (const { obj, template } of selected) {
       const declared = template.ports.filter(d => d.name === name);
       const what = `${obj.kind} "${obj.name}"`;

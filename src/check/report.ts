@@ -45,9 +45,13 @@ export class Report {
  * @internal
  */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'null';
-  return JSON.stringify(value);
+  try {
+    // YAML and JSON parsers can hand us big integers and other values JSON has no form for
+    return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /**

@@ -84,6 +84,9 @@ export const RULES: readonly RuleInfo[] = [
   rule('service-target-port-exposed', E, 'a named targetPort is exposed, with the Service port\'s protocol, by every pod template the Service selects', OURS),
   rule('service-backend', E, 'a Service\'s backend workloads are in its namespace, share at least one selector label, and select with matchLabels only (checked on construct references at synth)', OURS),
   rule('service-port-target', E, 'a Service port\'s protocol, when given, agrees with the protocol of the container port it targets (checked on construct references at synth)', OURS),
+  rule('service-target-port-declared', W, 'a numeric targetPort is declared as a containerPort by the selected pod templates (containers may listen on undeclared ports, so this only warns)', OURS),
+  rule('service-external-name-selector', W, 'an ExternalName Service has no selector: it proxies nothing, so a selector is ignored (later Kubernetes releases warn too)', OURS),
+  rule('workload-selector-overlap', E, 'no two workloads in a namespace select each other\'s pods (their controllers would fight over them); bare Pods count too', OURS),
   rule('service-selects-nothing', E, 'a Service selector matches at least one pod template in its namespace, unless the Service is marked as selecting pods defined elsewhere', OURS),
 ];
 

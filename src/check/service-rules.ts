@@ -1,6 +1,6 @@
 import { checkLabels, checkObjectMeta } from './metadata-rules';
 import {
-  CheckedObject, Report, asArray, asStringMap, duplicate, forbidden, invalid, isObject, notSupported, required,
+  CheckedObject, Report, asArray, asStringMap, duplicate, forbidden, invalid, isObject, notSupported, required, show,
 } from './report';
 import {
   ipFamilyOf, isCidr, parseIP, isDns1035Label, isDns1123Label, isDns1123Subdomain, isInteger, isQualifiedName, isValidPortName, isValidPortNum,
@@ -124,7 +124,7 @@ export function checkService(obj: CheckedObject, report: Report, options: Servic
   if (raw?.ports !== undefined && !Array.isArray(raw.ports)) {
     report.add(obj, 'service-ports-required', 'spec.ports', invalid(raw.ports, 'must be a list of ports'));
   } else if (ports.length === 0 && !headless && type !== 'ExternalName') {
-    report.add(obj, 'service-ports-required', 'spec.ports', required(`a ${type} Service needs at least one port; only headless (clusterIP: None) and ExternalName Services may have none`));
+    report.add(obj, 'service-ports-required', 'spec.ports', required(`a ${show(type)} Service needs at least one port; only headless (clusterIP: None) and ExternalName Services may have none`));
   }
 
   checkTypeSpecific(obj, report, spec, headless);
@@ -225,14 +225,14 @@ function checkPorts(obj: CheckedObject, report: Report, spec: Record<string, any
         if (!isInteger(p.nodePort) || p.nodePort < range.min || p.nodePort > range.max) {
           report.add(obj, 'service-node-port', `${path}.nodePort`, invalid(p.nodePort, `provided port is not in the valid range. The range of valid ports is ${range.min}-${range.max}`));
         }
-        const key = `${p.protocol}/${p.nodePort}`;
+        const key = `${show(p.protocol)}/${show(p.nodePort)}`;
         if (nodePortKeys.has(key)) {
-          report.add(obj, 'service-node-port', `${path}.nodePort`, duplicate(p.nodePort, `another port of this Service already uses nodePort ${p.nodePort}/${p.protocol}`));
+          report.add(obj, 'service-node-port', `${path}.nodePort`, duplicate(p.nodePort, `another port of this Service already uses nodePort ${show(p.nodePort)}/${show(p.protocol)}`));
         }
         nodePortKeys.add(key);
       }
     }
-    const key = `${p.protocol}/${p.port}`;
+    const key = `${show(p.protocol)}/${show(p.port)}`;
     if (portKeys.has(key)) {
       report.add(obj, 'service-port-duplicate', path, duplicate({ port: p.port, protocol: p.protocol }, 'another port of this Service has the same port and protocol'));
     }
@@ -337,7 +337,7 @@ function checkExternalIPs(obj: CheckedObject, report: Report, spec: Record<strin
   });
   if (externalIPs.length > 0) {
     report.add(obj, 'service-external-ips-risk', 'spec.externalIPs',
-      `externalIPs ${JSON.stringify(externalIPs)} let anyone who can write a Service intercept traffic to these addresses (CVE-2020-8554); prefer a LoadBalancer Service, and expect clusters to reject externalIPs by admission policy`);
+      `externalIPs ${show(externalIPs)} let anyone who can write a Service intercept traffic to these addresses (CVE-2020-8554); prefer a LoadBalancer Service, and expect clusters to reject externalIPs by admission policy`);
   }
 }
 
@@ -377,15 +377,16 @@ function checkSourceRanges(obj: CheckedObject, report: Report, spec: Record<stri
     let shown: string;
     if (ranges.length > 0) {
       values = ranges;
-      shown = `[${ranges.join(' ')}]`;
+      shown = `[${ranges.map(r => (typeof r === 'string' ? r : show(r))).join(' ')}]`;
     } else {
-      const raw = String(annotations[SOURCE_RANGES_ANNOTATION]).trim();
+      const annotation = annotations[SOURCE_RANGES_ANNOTATION];
+      const raw = (typeof annotation === 'string' ? annotation : show(annotation)).trim();
       values = raw === '' ? ['0.0.0.0/0'] : raw.split(',');
       shown = raw;
     }
     const bad = values.filter(v => typeof v !== 'string' || !isCidr(v.trim()));
     if (bad.length > 0) {
-      report.add(obj, 'service-source-ranges', path, invalid(shown, `${SOURCE_RANGES_MESSAGE}; not CIDRs: ${bad.map(v => JSON.stringify(v)).join(', ')}`));
+      report.add(obj, 'service-source-ranges', path, invalid(shown, `${SOURCE_RANGES_MESSAGE}; not CIDRs: ${bad.map(v => show(v)).join(', ')}`));
     }
   } else if (spec.type === 'LoadBalancer') {
     report.add(obj, 'service-open-load-balancer', 'spec.loadBalancerSourceRanges',

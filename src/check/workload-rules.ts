@@ -1,6 +1,6 @@
 import { checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
 import { SELECTING_WORKLOAD_KINDS, labelSelectorMatches, podTemplateOf } from './pod-template';
-import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required } from './report';
+import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required, show } from './report';
 import { isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -136,7 +136,7 @@ function checkHostPorts(obj: CheckedObject, report: Report, ports: unknown, fiel
     if (hostNetwork && p.hostPort !== undefined && p.hostPort !== 0 && p.containerPort !== p.hostPort) {
       report.add(obj, 'container-port-number', `${field}[${i}].containerPort`, invalid(p.containerPort, 'must match `hostPort` when `hostNetwork` is true'));
     }
-    const key = `${p.protocol ?? 'TCP'}/${p.hostIP ?? ''}/${hostPort}`;
+    const key = `${show(p.protocol ?? 'TCP')}/${show(p.hostIP ?? '')}/${show(hostPort)}`;
     if (seen.has(key)) {
       report.add(obj, 'container-port-number', `${field}[${i}].hostPort`, duplicate(key, 'another container port of this pod already uses this host port'));
     }
