@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CheckOptions, ManifestChecker } from './check/checker';
 import { Finding, Severity } from './check/finding';
+import { isCheckedKind, slimManifest } from './check/pod-template';
 
 /**
  * Options of `AppValidation.configure`.
@@ -149,9 +150,10 @@ function analyse(root: IConstruct): Analysis {
   const objects: ApiObject[] = [];
   const manifests: any[] = [];
   for (const c of root.node.findAll()) {
-    if (!ApiObject.isApiObject(c)) continue;
+    // only kinds the checker looks at are rendered, and only what its rules read is held
+    if (!ApiObject.isApiObject(c) || !isCheckedKind(c.kind, c.apiVersion)) continue;
     try {
-      manifests.push(c.toJson());
+      manifests.push(slimManifest(c.kind, c.toJson()));
       objects.push(c);
     } catch {
       // an object that cannot render fails synth itself, with its own message

@@ -212,8 +212,15 @@ export function main(argv: string[], io: CliIo): number {
   const warnings = findings.length - errors;
   if (args.output === 'json') {
     const rows = findings.map(f => ({
-      file: f.file, document: f.document, severity: f.severity, rule: f.rule,
-      kind: f.kind, namespace: f.namespace, name: f.name, field: f.field, message: f.message,
+      file: f.file,
+      document: f.document,
+      severity: f.severity,
+      rule: f.rule,
+      kind: f.kind,
+      namespace: f.namespace,
+      name: f.name,
+      field: f.field,
+      message: f.message,
     }));
     io.stdout(JSON.stringify(rows, undefined, 2) + '\n');
   } else {

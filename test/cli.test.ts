@@ -51,8 +51,15 @@ describe('cdk8s-services check', () => {
     const findings = JSON.parse(r.stdout);
     expect(findings).toHaveLength(6);
     expect(findings[2]).toEqual({
-      file: fixture('broken.yaml'), document: 1, severity: 'error', rule: 'service-node-port', kind: 'Service', namespace: '', name: 'api',
-      field: 'spec.ports[0].nodePort', message: 'Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+      file: fixture('broken.yaml'),
+      document: 1,
+      severity: 'error',
+      rule: 'service-node-port',
+      kind: 'Service',
+      namespace: '',
+      name: 'api',
+      field: 'spec.ports[0].nodePort',
+      message: 'Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
     });
     expect(findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.rule)).toEqual(['service-open-load-balancer', 'service-target-port-declared']);
   });

@@ -70,6 +70,7 @@ describe('NodePortService', () => {
       ports: [{ port: 80, targetPort: port, nodePort: 30080, name: 'a' }, { port: 81, targetPort: port, nodePort: 30080, name: 'b' }],
     });
     expect(validationErrors(chart)).toEqual([
+      '[test/AdminUI] spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated (to port 80 of this Service); give this port its own nodePort [service-node-port]',
       '[test/AdminUI] spec.ports[1].nodePort: Duplicate value: 30080: another port of this Service already uses nodePort 30080/TCP [service-node-port]',
     ]);
   });

@@ -7,8 +7,8 @@ import {
   AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, HeadlessService, Identity, LoadBalancerService,
   ManifestChecker, NodePortService, SessionAffinity, TrafficPolicy,
 } from '../src';
-import { main } from '../src/cli';
 import { expectSchemaValid, validationErrors } from './util';
+import { main } from '../src/cli';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,20}[a-z0-9])?$/);
 const portName = fc.stringMatching(/^[a-z](-?[a-z0-9]){0,7}$/);
@@ -68,8 +68,14 @@ describe('properties', () => {
   });
 
   const findingShape = {
-    severity: expect.stringMatching(/^(error|warning)$/), rule: expect.any(String), index: expect.any(Number), kind: expect.any(String),
-    namespace: expect.any(String), name: expect.any(String), field: expect.any(String), message: expect.any(String),
+    severity: expect.stringMatching(/^(error|warning)$/),
+    rule: expect.any(String),
+    index: expect.any(Number),
+    kind: expect.any(String),
+    namespace: expect.any(String),
+    name: expect.any(String),
+    field: expect.any(String),
+    message: expect.any(String),
   };
 
   test('random malformed manifests produce findings, never an exception', () => {
@@ -78,14 +84,28 @@ describe('properties', () => {
     const manifest = fc.record({
       apiVersion: fc.oneof(fc.constantFrom('v1', 'apps/v1', 'batch/v1'), junk),
       kind: fc.oneof(fc.constantFrom('Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob'), junk),
-      metadata: fc.oneof(fc.record({ name: fc.oneof(fc.string(), junk), namespace: fc.oneof(fc.string(), junk), labels: junk, annotations: junk }, { requiredKeys: [] }), junk),
+      metadata: fc.oneof(fc.record({
+        name: fc.oneof(fc.string(), junk), namespace: fc.oneof(fc.string(), junk), labels: junk, annotations: junk,
+      }, { requiredKeys: [] }), junk),
       spec: fc.oneof(junk, fc.record({
         type: fc.oneof(fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'), junk),
         ports: fc.oneof(fc.array(fc.oneof(portish, junk), { maxLength: 3 }), junk),
-        selector: junk, clusterIP: junk, clusterIPs: junk, ipFamilies: junk, ipFamilyPolicy: junk, externalIPs: junk,
-        sessionAffinity: fc.oneof(fc.constant('ClientIP'), junk), sessionAffinityConfig: junk, externalName: junk,
-        loadBalancerSourceRanges: junk, externalTrafficPolicy: junk, healthCheckNodePort: junk,
-        template: fc.oneof(junk, fc.record({ metadata: junk, spec: fc.oneof(junk, fc.record({ containers: fc.array(fc.record({ ports: junk }), { maxLength: 2 }) })) })),
+        selector: junk,
+        clusterIP: junk,
+        clusterIPs: junk,
+        ipFamilies: junk,
+        ipFamilyPolicy: junk,
+        externalIPs: junk,
+        sessionAffinity: fc.oneof(fc.constant('ClientIP'), junk),
+        sessionAffinityConfig: junk,
+        externalName: junk,
+        loadBalancerSourceRanges: junk,
+        externalTrafficPolicy: junk,
+        healthCheckNodePort: junk,
+        template: fc.oneof(junk, fc.record({
+          metadata: junk,
+          spec: fc.oneof(junk, fc.record({ containers: fc.array(fc.record({ ports: junk }), { maxLength: 2 }) })),
+        })),
       }, { requiredKeys: [] })),
     }, { requiredKeys: [] });
     fc.assert(fc.property(fc.array(fc.oneof(manifest, junk), { maxLength: 6 }), fc.boolean(), (manifests, linkage) => {

@@ -1,5 +1,6 @@
 import { Finding } from './finding';
 import { checkLinkage } from './linkage-rules';
+import { isCheckedKind } from './pod-template';
 import { CheckedObject, Report, asStringMap, isObject } from './report';
 import { RULES, RuleInfo } from './rules';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, checkService } from './service-rules';
@@ -84,6 +85,7 @@ export class ManifestChecker {
       });
     });
     for (const obj of objects) {
+      if (!isCheckedKind(obj.kind, obj.manifest.apiVersion)) continue;
       if (obj.kind === 'Service') {
         checkService(obj, report, { nodePortRange: this.nodePortRange });
       } else {

@@ -1,6 +1,8 @@
-import { PodTemplate, SELECTING_WORKLOAD_KINDS, labelSelectorMatches, mapSelectorMatches, podTemplateOf } from './pod-template';
+import {
+  PodTemplate, SELECTING_WORKLOAD_KINDS, groupOf, isCheckedKind, labelSelectorMatches, mapSelectorMatches, podTemplateOf,
+} from './pod-template';
 import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject, show } from './report';
-import { EXTERNAL_BACKEND_ANNOTATION } from './service-rules';
+import { EXTERNAL_BACKEND_ANNOTATION, defaultServicePort } from './service-rules';
 
 interface IndexedTemplate {
   readonly obj: CheckedObject;
@@ -47,15 +49,6 @@ class TemplateIndex {
   }
 }
 
-/**
- * The group part of an apiVersion (`apps/v1` → `apps`, `v1` → ``), so that one object served under two versions
- * counts once.
- */
-function groupOf(apiVersion: unknown): string {
-  if (typeof apiVersion !== 'string') return '';
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /**
  * Rules across objects: duplicate objects, and Services against the pod templates they select.
@@ -68,7 +61,8 @@ export function checkLinkage(objects: readonly CheckedObject[], report: Report):
   const services: CheckedObject[] = [];
   for (const obj of objects) {
     if (obj.name !== '') {
-      const key = `${groupOf(obj.manifest.apiVersion)}/${obj.kind}/${obj.namespace}/${obj.name}`;
+      // by group, so that one object served under two versions counts once
+      const key = `${groupOf(obj.manifest.apiVersion) ?? ''}/${obj.kind}/${obj.namespace}/${obj.name}`;
       const first = seen.get(key);
       if (first) {
         report.add(obj, 'object-duplicate', 'metadata.name', duplicate(obj.name,
@@ -77,6 +71,7 @@ export function checkLinkage(objects: readonly CheckedObject[], report: Report):
         seen.set(key, obj);
       }
     }
+    if (!isCheckedKind(obj.kind, obj.manifest.apiVersion)) continue;
     if (obj.kind === 'Service') {
       services.push(obj);
       continue;
@@ -96,16 +91,16 @@ export function checkLinkage(objects: readonly CheckedObject[], report: Report):
  */
 function checkOverlappingWorkloads(objects: readonly CheckedObject[], index: TemplateIndex, report: Report): void {
   for (const obj of objects) {
-    if (!SELECTING_WORKLOAD_KINDS.has(obj.kind)) continue;
+    if (!SELECTING_WORKLOAD_KINDS.has(obj.kind) || !isCheckedKind(obj.kind, obj.manifest.apiVersion)) continue;
     const selector = obj.manifest?.spec?.selector;
     if (!isObject(selector)) continue;
     const matchLabels = asStringMap(selector.matchLabels) as Record<string, string>;
     if (Object.keys(matchLabels).length === 0) continue;
+    const ownLabels = podTemplateOf(obj.kind, obj.manifest)?.labels ?? {};
     for (const other of index.select(obj.namespace, matchLabels)) {
       if (other.obj === obj || !labelSelectorMatches(selector, other.template.labels)) continue;
       // report each pair once, on the later object, unless only this direction overlaps
-      const otherSelector = other.obj.manifest?.spec?.selector;
-      const mutual = SELECTING_WORKLOAD_KINDS.has(other.obj.kind) && labelSelectorMatches(otherSelector, podTemplateOf(obj.kind, obj.manifest)!.labels);
+      const mutual = SELECTING_WORKLOAD_KINDS.has(other.obj.kind) && labelSelectorMatches(other.obj.manifest?.spec?.selector, ownLabels);
       if (mutual && other.obj.index > obj.index) continue;
       report.add(obj, 'workload-selector-overlap', 'spec.selector',
         `selector ${show(matchLabels)} also matches the pods of ${other.obj.kind} "${other.obj.name}"; two controllers would fight over those pods. Add a label that tells them apart (such as track: canary) to one workload's selector and pod labels`);
@@ -137,10 +132,10 @@ function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: 
     }
     return;
   }
-  asArray(spec.ports).forEach((p, i) => {
+  asArray(spec.ports).map(defaultServicePort).forEach((p, i) => {
     if (!isObject(p)) return;
-    const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
-    const target = p.targetPort ?? p.port;
+    const protocol = p.protocol;
+    const target = p.targetPort;
     if (typeof target === 'number') {
       for (const { obj, template } of selected) {
         if (!template.ports.some(d => d.containerPort === target && d.protocol === protocol)) {

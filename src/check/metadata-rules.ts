@@ -38,8 +38,17 @@ export function checkLabels(obj: CheckedObject, report: Report, rule: string, la
 export function checkObjectMeta(obj: CheckedObject, report: Report, nameRule: (name: string) => string[]): void {
   const meta = asStringMap(obj.manifest.metadata);
   const name = meta.name;
+  const generateName = meta.generateName;
   if (typeof name !== 'string' || name.length === 0) {
-    report.add(obj, 'object-name', 'metadata.name', required('name or generateName is required'));
+    if (typeof generateName === 'string' && generateName.length > 0) {
+      // the server appends a random suffix: the prefix is checked with a trailing dash masked (maskTrailingDash)
+      const masked = generateName.endsWith('-') ? generateName.slice(0, -2) + 'a' : generateName;
+      for (const msg of nameRule(masked)) {
+        report.add(obj, 'object-name', 'metadata.generateName', invalid(generateName, msg));
+      }
+    } else {
+      report.add(obj, 'object-name', 'metadata.name', required('name or generateName is required'));
+    }
   } else {
     for (const msg of nameRule(name)) {
       report.add(obj, 'object-name', 'metadata.name', invalid(name, msg));
@@ -53,15 +62,16 @@ export function checkObjectMeta(obj: CheckedObject, report: Report, nameRule: (n
     }
   }
   checkLabels(obj, report, 'object-labels', meta.labels, 'metadata.labels');
-  checkAnnotations(obj, report, meta.annotations);
+  checkAnnotations(obj, report, meta.annotations, 'metadata.annotations');
 }
 
 /**
  * `ValidateAnnotations`: keys are qualified names (checked lowercased) and the total size is at most 256 KiB.
+ *
+ * @internal
  */
-function checkAnnotations(obj: CheckedObject, report: Report, annotations: unknown): void {
+export function checkAnnotations(obj: CheckedObject, report: Report, annotations: unknown, field: string): void {
   if (annotations === undefined || annotations === null) return;
-  const field = 'metadata.annotations';
   if (!isObject(annotations)) {
     report.add(obj, 'object-annotations', field, invalid(annotations, 'must be a map of string keys to string values'));
     return;
@@ -75,7 +85,7 @@ function checkAnnotations(obj: CheckedObject, report: Report, annotations: unkno
       report.add(obj, 'object-annotations', field, invalid(value, `the value of '${key}' must be a string; quote numbers and booleans in YAML`));
       continue;
     }
-    total += key.length + value.length;
+    total += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {
     report.add(obj, 'object-annotations', field, `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes`);

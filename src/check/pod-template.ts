@@ -15,6 +15,76 @@ const TEMPLATE_PATHS: Record<string, readonly string[]> = {
 };
 
 /**
+ * The API group each kind the checker knows belongs to: a Knative `serving.knative.dev/v1` Service is not a
+ * Kubernetes Service.
+ */
+const KIND_GROUPS: Record<string, string> = {
+  Service: '',
+  Pod: '',
+  ReplicationController: '',
+  Deployment: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  ReplicaSet: 'apps',
+  Job: 'batch',
+  CronJob: 'batch',
+};
+
+/**
+ * The group of an apiVersion (`apps/v1` → `apps`, `v1` → ``), or undefined when it is not a string.
+ *
+ * @internal
+ */
+export function groupOf(apiVersion: unknown): string | undefined {
+  if (typeof apiVersion !== 'string') return undefined;
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * Whether the checker knows this object's kind: the kind and the API group both match.
+ *
+ * @internal
+ */
+export function isCheckedKind(kind: string, apiVersion: unknown): boolean {
+  const group = KIND_GROUPS[kind];
+  return group !== undefined && groupOf(apiVersion) === group;
+}
+
+/**
+ * A copy of a workload manifest with only what the rules read: metadata, selector, and in the pod template its
+ * metadata, `hostNetwork` and each container's name and ports. Holding slim copies keeps the memory of checking
+ * a large app small. Other kinds are returned as they are.
+ *
+ * @internal
+ */
+export function slimManifest(kind: string, manifest: any): any {
+  const path = TEMPLATE_PATHS[kind];
+  if (!path || !isObject(manifest)) return manifest;
+  const slimPod = (pod: any) => {
+    if (!isObject(pod)) return pod;
+    const spec = pod.spec;
+    if (!isObject(spec)) return { metadata: pod.metadata, spec };
+    const slimContainers = (list: unknown) => (Array.isArray(list)
+      ? list.map((c: any) => (isObject(c) ? { name: c.name, ports: c.ports } : c))
+      : list);
+    return {
+      metadata: pod.metadata,
+      spec: { hostNetwork: spec.hostNetwork, containers: slimContainers(spec.containers), initContainers: slimContainers(spec.initContainers) },
+    };
+  };
+  if (path.length === 0) return { apiVersion: manifest.apiVersion, kind: manifest.kind, ...slimPod(manifest) };
+  // rebuild the path down to the template, keeping the selector beside it
+  const rebuild = (node: any, depth: number): any => {
+    if (!isObject(node)) return node;
+    if (depth === path.length) return slimPod(node);
+    const key = path[depth];
+    return { selector: node.selector, [key]: rebuild(node[key], depth + 1) };
+  };
+  return { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: manifest.metadata, spec: rebuild(manifest.spec, 1) };
+}
+
+/**
  * The kinds whose `spec.selector` is a `LabelSelector` the API server requires to match the template.
  *
  * @internal
@@ -43,8 +113,10 @@ export interface PodTemplate {
   readonly path: string;
   /** The template's string labels. */
   readonly labels: Record<string, string>;
-  /** The template's labels as written, for syntax checks. */
+  /** The template's labels and annotations as written, for syntax checks. */
   readonly rawLabels: unknown;
+  readonly rawAnnotations: unknown;
+  readonly initContainers: any[];
   readonly hostNetwork: boolean;
   readonly containers: any[];
   readonly ports: DeclaredPort[];
@@ -76,13 +148,23 @@ export function podTemplateOf(kind: string, manifest: any): PodTemplate | undefi
       ports.push({
         name: typeof p.name === 'string' && p.name !== '' ? p.name : undefined,
         containerPort: p.containerPort,
-        protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+        protocol: typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP',
         container: typeof c.name === 'string' ? c.name : '',
       });
     }
   }
   const meta = asStringMap(node.metadata);
-  return { path: path.join('.'), labels, rawLabels: meta.labels, hostNetwork: asStringMap(node.spec).hostNetwork === true, containers, ports };
+  const initContainers = asArray(asStringMap(node.spec).initContainers);
+  return {
+    path: path.join('.'),
+    labels,
+    rawLabels: meta.labels,
+    rawAnnotations: meta.annotations,
+    hostNetwork: asStringMap(node.spec).hostNetwork === true,
+    containers,
+    initContainers,
+    ports,
+  };
 }
 
 /**

@@ -55,6 +55,15 @@ export function show(value: unknown): string {
 }
 
 /**
+ * A value as text inside a message: strings as they are, anything else as `show` renders it.
+ *
+ * @internal
+ */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : show(value);
+}
+
+/**
  * `field.Invalid`: `Invalid value: <value>: <detail>`.
  *
  * @internal

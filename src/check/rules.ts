@@ -47,7 +47,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('object-name', E, 'metadata.name is required and has the syntax its kind demands (DNS-1035 label for a Service, DNS-1123 subdomain for workloads)', `${META} ValidateObjectMeta; ${CORE} ValidateServiceName`),
   rule('object-namespace', E, 'metadata.namespace, when set, is a DNS-1123 label', `${META} ValidateObjectMeta (ValidateNamespaceName)`),
   rule('object-labels', E, 'label keys are qualified names and label values are valid label values', `${META} ValidateLabels`),
-  rule('object-annotations', E, 'annotation keys are qualified names (lowercased) and all annotations total at most 256 KiB', `${META} ValidateAnnotations`),
+  rule('object-annotations', E, 'annotation keys are qualified names (lowercased), all annotations total at most 256 KiB (UTF-8), and a Service\'s topology-mode annotation agrees with topology-aware-hints', `${META} ValidateAnnotations; ${CORE} ValidateService`),
   rule('object-duplicate', E, 'no two objects share apiVersion group, kind, namespace and name', OURS),
 
   // v1/Service
@@ -57,9 +57,9 @@ export const RULES: readonly RuleInfo[] = [
   rule('service-port-number', E, 'spec.ports[*].port is 1-65535', `${CORE} validateServicePort`),
   rule('service-port-protocol', E, 'spec.ports[*].protocol is TCP, UDP or SCTP', `${CORE} validateServicePort`),
   rule('service-port-duplicate', E, 'no two ports share port and protocol', `${CORE} ValidateService`),
-  rule('service-target-port', E, 'targetPort is a number 1-65535 or an IANA_SVC_NAME; on a headless Service a numeric targetPort equals port', `${CORE} validateServicePort, ValidateService`),
+  rule('service-target-port', E, 'targetPort is a number 1-65535 or an IANA_SVC_NAME; defaulted to port when absent', `${CORE} validateServicePort, ValidatePortNumOrName`),
   rule('service-app-protocol', E, 'appProtocol is a qualified name', `${CORE} validateServicePort`),
-  rule('service-node-port', E, 'nodePort only on NodePort and LoadBalancer Services, within the node-port range, and unique per protocol', `${CORE} ValidateService; pkg/registry/core/service/portallocator`),
+  rule('service-node-port', E, 'nodePort only on NodePort and LoadBalancer Services, within the node-port range, unique per protocol, and shared only by ports with the same number', `${CORE} ValidateService; pkg/registry/core/service/portallocator`),
   rule('service-cluster-ip', E, 'clusterIP/clusterIPs are valid IPs or None, agree with each other, hold at most one IP per family, and are absent on ExternalName', `${CORE} ValidateService, validateServiceClusterIPsRelatedFields`),
   rule('service-headless', E, 'a headless Service (clusterIP None) is not NodePort or LoadBalancer', `${CORE} ValidateService`),
   rule('service-external-name', E, 'an ExternalName Service has spec.externalName, a DNS-1123 subdomain, and no cluster IPs', `${CORE} ValidateService`),

@@ -1,6 +1,6 @@
 import { checkLabels, checkObjectMeta } from './metadata-rules';
 import {
-  CheckedObject, Report, asArray, asStringMap, duplicate, forbidden, invalid, isObject, notSupported, required, show,
+  CheckedObject, Report, asArray, asStringMap, duplicate, forbidden, invalid, isObject, notSupported, required, show, text,
 } from './report';
 import {
   ipFamilyOf, isCidr, parseIP, isDns1035Label, isDns1123Label, isDns1123Subdomain, isInteger, isQualifiedName, isValidPortName, isValidPortNum,
@@ -59,9 +59,11 @@ export const EXTERNAL_BACKEND_ANNOTATION = 'cdk8s-services.io/backend';
  * @internal
  */
 export function defaultServiceSpec(spec: Record<string, any>): Record<string, any> {
+  // in Go an empty string is the unset value, so '' is defaulted like an absent field
+  const unset = (v: unknown) => v === undefined || v === null || v === '';
   const out: Record<string, any> = { ...spec };
-  out.type = spec.type ?? 'ClusterIP';
-  out.sessionAffinity = spec.sessionAffinity ?? 'None';
+  out.type = unset(spec.type) ? 'ClusterIP' : spec.type;
+  out.sessionAffinity = unset(spec.sessionAffinity) ? 'None' : spec.sessionAffinity;
   if (out.sessionAffinity === 'ClientIP') {
     const cfg = asStringMap(spec.sessionAffinityConfig);
     const clientIP = asStringMap(cfg.clientIP);
@@ -70,25 +72,34 @@ export function defaultServiceSpec(spec: Record<string, any>): Record<string, an
       clientIP: { ...clientIP, timeoutSeconds: clientIP.timeoutSeconds ?? DEFAULT_CLIENT_IP_AFFINITY_SECONDS },
     };
   }
-  if (out.type === 'NodePort' || out.type === 'LoadBalancer') {
-    out.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
+  if ((out.type === 'NodePort' || out.type === 'LoadBalancer') && unset(spec.externalTrafficPolicy)) {
+    out.externalTrafficPolicy = 'Cluster';
   }
-  if (out.type !== 'ExternalName') {
-    out.internalTrafficPolicy = spec.internalTrafficPolicy ?? 'Cluster';
+  // internalTrafficPolicy is a pointer in Go: only an absent value is defaulted
+  if (out.type !== 'ExternalName' && (spec.internalTrafficPolicy === undefined || spec.internalTrafficPolicy === null)) {
+    out.internalTrafficPolicy = 'Cluster';
   }
-  // the create strategy keeps clusterIP and clusterIPs in step when only one is given
-  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && spec.clusterIPs === undefined) {
+  // normalizeClusterIPs (create): clusterIP is copied into an empty clusterIPs, never the other way round
+  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && asArray(spec.clusterIPs).length === 0) {
     out.clusterIPs = [spec.clusterIP];
-  } else if ((spec.clusterIP === undefined || spec.clusterIP === '') && Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0) {
-    out.clusterIP = spec.clusterIPs[0];
   }
-  out.ports = asArray(spec.ports).map(p => {
-    if (!isObject(p)) return p;
-    const port: Record<string, any> = { ...p, protocol: p.protocol ?? 'TCP' };
-    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '') port.targetPort = p.port;
-    return port;
-  });
+  out.ports = asArray(spec.ports).map(defaultServicePort);
   return out;
+}
+
+/**
+ * `SetDefaults_Service` for one port: protocol TCP; targetPort = port when it is 0 or '' (an omitted port is 0).
+ *
+ * @internal
+ */
+export function defaultServicePort(p: unknown): unknown {
+  if (!isObject(p)) return p;
+  const port: Record<string, any> = { ...p };
+  if (port.protocol === undefined || port.protocol === null || port.protocol === '') port.protocol = 'TCP';
+  if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '') {
+    port.targetPort = p.port ?? 0;
+  }
+  return port;
 }
 
 /**
@@ -108,6 +119,7 @@ export interface ServiceRuleOptions {
  */
 export function checkService(obj: CheckedObject, report: Report, options: ServiceRuleOptions): void {
   checkObjectMeta(obj, report, isDns1035Label);
+  checkTopologyAnnotations(obj, report);
   const raw = obj.manifest.spec;
   if (raw !== undefined && !isObject(raw)) {
     report.add(obj, 'service-type', 'spec', invalid(raw, 'must be an object'));
@@ -136,6 +148,18 @@ export function checkService(obj: CheckedObject, report: Report, options: Servic
   checkSourceRanges(obj, report, spec);
   checkLoadBalancerFields(obj, report, spec);
   checkTrafficPolicies(obj, report, spec, options);
+}
+
+/** The 1.27 topology-mode annotation must agree with its deprecated predecessor when both are set. */
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
+const TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
+
+function checkTopologyAnnotations(obj: CheckedObject, report: Report): void {
+  const annotations = asStringMap(asStringMap(obj.manifest.metadata).annotations);
+  if (TOPOLOGY_MODE in annotations && TOPOLOGY_HINTS in annotations && annotations[TOPOLOGY_MODE] !== annotations[TOPOLOGY_HINTS]) {
+    report.add(obj, 'object-annotations', `metadata.annotations[${TOPOLOGY_MODE}]`,
+      invalid(annotations[TOPOLOGY_MODE], `must match annotations[${TOPOLOGY_HINTS}] when both are specified`));
+  }
 }
 
 function checkTypeSpecific(obj: CheckedObject, report: Report, spec: Record<string, any>, headless: boolean): void {
@@ -177,6 +201,7 @@ function checkPorts(obj: CheckedObject, report: Report, spec: Record<string, any
   const names = new Set<string>();
   const portKeys = new Set<string>();
   const nodePortKeys = new Set<string>();
+  const nodePortOwners = new Map<string, string>();
   const range = options.nodePortRange;
   ports.forEach((p, i) => {
     const path = `spec.ports[${i}]`;
@@ -217,22 +242,29 @@ function checkPorts(obj: CheckedObject, report: Report, spec: Record<string, any
       const msgs = typeof p.appProtocol === 'string' ? isQualifiedName(p.appProtocol) : ['must be a string'];
       for (const msg of msgs) report.add(obj, 'service-app-protocol', `${path}.appProtocol`, invalid(p.appProtocol, msg));
     }
-    // nodePort: forbidden on ClusterIP, allocated from the node-port range, unique per protocol
-    if (p.nodePort !== undefined && p.nodePort !== 0) {
+    // nodePort: forbidden on ClusterIP; allocated from the node-port range for NodePort and LoadBalancer
+    if (p.nodePort !== undefined && p.nodePort !== null && p.nodePort !== 0) {
       if (spec.type === 'ClusterIP') {
         report.add(obj, 'service-node-port', `${path}.nodePort`, forbidden("may not be used when `type` is 'ClusterIP'; use a NodePort or LoadBalancer Service"));
-      } else if (spec.type !== 'ExternalName') {
+      } else if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
         if (!isInteger(p.nodePort) || p.nodePort < range.min || p.nodePort > range.max) {
           report.add(obj, 'service-node-port', `${path}.nodePort`, invalid(p.nodePort, `provided port is not in the valid range. The range of valid ports is ${range.min}-${range.max}`));
         }
-        const key = `${show(p.protocol)}/${show(p.nodePort)}`;
-        if (nodePortKeys.has(key)) {
-          report.add(obj, 'service-node-port', `${path}.nodePort`, duplicate(p.nodePort, `another port of this Service already uses nodePort ${show(p.nodePort)}/${show(p.protocol)}`));
+        // the allocator lets ports share a node port only when they share the port number (80/TCP and 80/UDP)
+        const owner = nodePortOwners.get(show(p.nodePort));
+        if (owner !== undefined && owner !== show(p.port)) {
+          report.add(obj, 'service-node-port', `${path}.nodePort`, invalid(p.nodePort, `provided port is already allocated (to port ${owner} of this Service); give this port its own nodePort`));
         }
-        nodePortKeys.add(key);
+        if (owner === undefined) nodePortOwners.set(show(p.nodePort), show(p.port));
       }
+      // ValidateService: (protocol, nodePort) pairs are unique, whatever the type
+      const key = `${text(p.protocol)}/${show(p.nodePort)}`;
+      if (nodePortKeys.has(key)) {
+        report.add(obj, 'service-node-port', `${path}.nodePort`, duplicate(p.nodePort, `another port of this Service already uses nodePort ${text(p.nodePort)}/${text(p.protocol)}`));
+      }
+      nodePortKeys.add(key);
     }
-    const key = `${show(p.protocol)}/${show(p.port)}`;
+    const key = `${text(p.protocol)}/${show(p.port)}`;
     if (portKeys.has(key)) {
       report.add(obj, 'service-port-duplicate', path, duplicate({ port: p.port, protocol: p.protocol }, 'another port of this Service has the same port and protocol'));
     }
@@ -264,8 +296,11 @@ function checkClusterIPs(obj: CheckedObject, report: Report, spec: Record<string
   if (spec.type === 'ExternalName') return;
   const clusterIPs: unknown[] = asArray(spec.clusterIPs);
   const families: unknown[] = asArray(spec.ipFamilies);
-  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && clusterIPs.length > 0 && clusterIPs[0] !== spec.clusterIP) {
+  const hasClusterIP = typeof spec.clusterIP === 'string' && spec.clusterIP !== '';
+  if (hasClusterIP && clusterIPs.length > 0 && clusterIPs[0] !== spec.clusterIP) {
     report.add(obj, 'service-cluster-ip', 'spec.clusterIPs', invalid(clusterIPs, 'first value must match `clusterIP`'));
+  } else if (!hasClusterIP && clusterIPs.length > 0) {
+    report.add(obj, 'service-cluster-ip', 'spec.clusterIPs', invalid(clusterIPs, 'must be empty when `clusterIP` is not specified'));
   }
   const seen = new Set<unknown>();
   families.forEach((family, i) => {
@@ -281,10 +316,10 @@ function checkClusterIPs(obj: CheckedObject, report: Report, spec: Record<string
   }
   // registry allocation (initIPFamilyFields): two families need a dual-stack policy
   if (policy === 'SingleStack' && families.length > 1) {
-    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, 'must be RequireDualStack or PreferDualStack when multiple IP families are specified'));
+    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
   }
   if (policy === 'SingleStack' && clusterIPs.length > 1) {
-    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, 'must be RequireDualStack or PreferDualStack when multiple cluster IPs are specified'));
+    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"));
   }
 
   let hasInvalidIPs = false;
@@ -401,9 +436,12 @@ function checkLoadBalancerFields(obj: CheckedObject, report: Report, spec: Recor
   }
   const cls = spec.loadBalancerClass;
   if (cls !== undefined && cls !== null) {
-    if (!lb) report.add(obj, 'service-load-balancer-fields', 'spec.loadBalancerClass', forbidden("may only be used when `type` is 'LoadBalancer'"));
-    const msgs = typeof cls === 'string' ? isQualifiedName(cls) : ['must be a string'];
-    for (const msg of msgs) report.add(obj, 'service-load-balancer-fields', 'spec.loadBalancerClass', invalid(cls, msg));
+    if (!lb) {
+      report.add(obj, 'service-load-balancer-fields', 'spec.loadBalancerClass', forbidden("may only be used when `type` is 'LoadBalancer'"));
+    } else {
+      const msgs = typeof cls === 'string' ? isQualifiedName(cls) : ['must be a string'];
+      for (const msg of msgs) report.add(obj, 'service-load-balancer-fields', 'spec.loadBalancerClass', invalid(cls, msg));
+    }
   }
 }
 

@@ -1,6 +1,6 @@
-import { checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
+import { checkAnnotations, checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
 import { SELECTING_WORKLOAD_KINDS, labelSelectorMatches, podTemplateOf } from './pod-template';
-import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required, show } from './report';
+import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required, text } from './report';
 import { isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -19,8 +19,9 @@ export function checkWorkload(obj: CheckedObject, report: Report): boolean {
   checkObjectMeta(obj, report, subdomainName);
   const prefix = template.path ? `${template.path}.` : '';
   if (template.path) {
-    // ValidatePodTemplateSpec reports template labels at `<template>.labels`, without `metadata`
+    // ValidatePodTemplateSpec reports template labels and annotations at `<template>.labels`, without `metadata`
     checkLabels(obj, report, 'object-labels', template.rawLabels, `${template.path}.labels`);
+    checkAnnotations(obj, report, template.rawAnnotations, `${template.path}.annotations`);
   }
   if (SELECTING_WORKLOAD_KINDS.has(obj.kind)) {
     checkSelector(obj, report, template.labels, template.path);
@@ -32,6 +33,13 @@ export function checkWorkload(obj: CheckedObject, report: Report): boolean {
     const field = `${prefix}spec.containers[${ci}].ports`;
     checkContainerPorts(obj, report, c.ports, field);
     checkHostPorts(obj, report, c.ports, field, hostPorts, hostNetwork);
+  });
+  // init containers: the same port rules; their host ports are checked one container at a time
+  template.initContainers.forEach((c, ci) => {
+    if (!isObject(c)) return;
+    const field = `${prefix}spec.initContainers[${ci}].ports`;
+    checkContainerPorts(obj, report, c.ports, field);
+    checkHostPorts(obj, report, c.ports, field, new Set(), hostNetwork);
   });
   return true;
 }
@@ -45,6 +53,8 @@ function checkSelector(obj: CheckedObject, report: Report, templateLabels: Recor
   const kind = obj.kind.toLowerCase();
   if (selector === undefined || selector === null) {
     report.add(obj, 'workload-selector', 'spec.selector', required(`a ${obj.kind} needs a selector that matches its pod template labels`));
+    // a nil selector selects nothing, so it does not match the template either
+    report.add(obj, 'workload-selector', `${templatePath}.metadata.labels`, invalid(templateLabels, '`selector` does not match template `labels`'));
     return;
   }
   if (!isObject(selector)) {
@@ -53,6 +63,7 @@ function checkSelector(obj: CheckedObject, report: Report, templateLabels: Recor
   }
   checkLabels(obj, report, 'workload-selector', selector.matchLabels, 'spec.selector.matchLabels');
   const expressions = asArray(selector.matchExpressions);
+  let convertible = true;
   expressions.forEach((expr, i) => {
     const path = `spec.selector.matchExpressions[${i}]`;
     if (!isObject(expr)) {
@@ -73,11 +84,17 @@ function checkSelector(obj: CheckedObject, report: Report, templateLabels: Recor
       if (values.length > 0) report.add(obj, 'workload-selector', `${path}.values`, 'Forbidden: may not be specified when `operator` is \'Exists\' or \'DoesNotExist\'');
     } else {
       report.add(obj, 'workload-selector', `${path}.operator`, invalid(expr.operator, `not a valid selector operator (${SELECTOR_OPERATORS.join(', ')})`));
+      convertible = false;
     }
   });
   const matchLabelCount = isObject(selector.matchLabels) ? Object.keys(selector.matchLabels).length : 0;
   if (matchLabelCount + expressions.length === 0) {
     report.add(obj, 'workload-selector', 'spec.selector', invalid(selector, `empty selector is invalid for ${kind}`));
+    return;
+  }
+  if (!convertible) {
+    // LabelSelectorAsSelector fails, and the template is not matched against it
+    report.add(obj, 'workload-selector', 'spec.selector', invalid(selector, 'invalid label selector'));
     return;
   }
   if (!labelSelectorMatches(selector, templateLabels)) {
@@ -117,7 +134,7 @@ function checkContainerPorts(obj: CheckedObject, report: Report, ports: unknown,
         report.add(obj, 'container-port-number', `${path}.hostPort`, invalid(p.hostPort, msg));
       }
     }
-    const protocol = p.protocol ?? 'TCP';
+    const protocol = p.protocol === undefined || p.protocol === null || p.protocol === '' ? 'TCP' : p.protocol;
     if (!PROTOCOLS.includes(protocol)) {
       report.add(obj, 'container-port-protocol', `${path}.protocol`, notSupported(protocol, PROTOCOLS));
     }
@@ -136,7 +153,8 @@ function checkHostPorts(obj: CheckedObject, report: Report, ports: unknown, fiel
     if (hostNetwork && p.hostPort !== undefined && p.hostPort !== 0 && p.containerPort !== p.hostPort) {
       report.add(obj, 'container-port-number', `${field}[${i}].containerPort`, invalid(p.containerPort, 'must match `hostPort` when `hostNetwork` is true'));
     }
-    const key = `${show(p.protocol ?? 'TCP')}/${show(p.hostIP ?? '')}/${show(hostPort)}`;
+    const protocol = p.protocol === undefined || p.protocol === null || p.protocol === '' ? 'TCP' : p.protocol;
+    const key = `${text(protocol)}/${text(p.hostIP ?? '')}/${text(hostPort)}`;
     if (seen.has(key)) {
       report.add(obj, 'container-port-number', `${field}[${i}].hostPort`, duplicate(key, 'another container port of this pod already uses this host port'));
     }

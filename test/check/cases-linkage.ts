@@ -1,0 +1,129 @@
+// Conformance cases for our own rules across objects (linkage, duplicates), the checker options, and what the
+// checker passes over.
+import {
+  Case, HTTP_PORT, app, bad, container, deployment, externalName, inNamespace, lone, merge, ok, service, svcPorts,
+} from './cases-builders';
+
+const OURS = 'cdk8s-services';
+const EXTERNAL = { 'cdk8s-services.io/backend': 'external' };
+
+/** The base Service and Deployment, the Deployment's one container exposing `ports`. */
+function exposing(ports: object[], servicePatch: object = {}): unknown[] {
+  return app(servicePatch, { spec: { template: { spec: { containers: [container(ports)] } } } });
+}
+
+/** The base Deployment renamed and turned into `kind`, keeping its `app: web` pods. */
+function workload(kind: string, name: string, patch: object = {}): unknown {
+  return merge(deployment(patch), { kind, metadata: { name } });
+}
+
+export const LINKAGE_CASES: Case[] = [
+  // named targetPort exposed by every selected pod template
+  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by the selected Deployment', app()),
+  bad(OURS, 'service-target-port-exposed', 'named targetPort missing on the selected Deployment', 'spec.ports[0].targetPort',
+    'named targetPort "metrics" is not exposed by Deployment "web"', svcPorts({ ...HTTP_PORT, targetPort: 'metrics' })),
+  bad(OURS, 'service-target-port-exposed', 'Service port UDP, container port TCP', 'spec.ports[0].targetPort',
+    'is exposed by Deployment "web" with protocol TCP, but the Service port uses UDP', svcPorts({ ...HTTP_PORT, protocol: 'UDP' })),
+  bad(OURS, 'service-target-port-exposed', 'Service port TCP by default, container port UDP', 'spec.ports[0].targetPort', 'with protocol UDP, but the Service port uses TCP',
+    exposing([{ name: 'http', containerPort: 8080, protocol: 'UDP' }])),
+  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by the second container',
+    app({}, { spec: { template: { spec: { containers: [container([]), container([{ name: 'http', containerPort: 8080 }], 'sidecar')] } } } })),
+  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed over TCP by one container and UDP by another', app(
+    { spec: { ports: [{ ...HTTP_PORT, protocol: 'UDP' }] } },
+    { spec: { template: { spec: { containers: [container(), container([{ name: 'http', containerPort: 8080, protocol: 'UDP' }], 'udp')] } } } },
+  )),
+  bad(OURS, 'service-target-port-exposed', 'one of two selected Deployments lacks the named port', 'spec.ports[0].targetPort', 'is not exposed by Deployment "web-canary"',
+    [...app(), workload('Deployment', 'web-canary', { spec: { template: { spec: { containers: [container([{ name: 'web', containerPort: 8080 }])] } } } })]),
+  ok(OURS, 'service-target-port-exposed', 'numeric targetPort is not a named port', svcPorts({ ...HTTP_PORT, targetPort: 9999 })),
+  ok(OURS, 'service-target-port-exposed', 'linkage: false turns the check off', svcPorts({ ...HTTP_PORT, targetPort: 'metrics' }), { options: { linkage: false } }),
+  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by a StatefulSet', [service(), workload('StatefulSet', 'web', { spec: { serviceName: 'web' } })]),
+  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by a Pod',
+    [service(), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [container()] } }]),
+  bad(OURS, 'service-target-port-exposed', 'named targetPort missing on a selected CronJob template', 'spec.ports[0].targetPort', 'is not exposed by CronJob "backup"',
+    [service(), {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'backup' },
+      spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { metadata: { labels: { app: 'web' } }, spec: { restartPolicy: 'OnFailure', containers: [container([])] } } } } },
+    }]),
+
+  // numeric targetPort declared by the selected pod templates (a warning: containers may listen on undeclared ports)
+  ok(OURS, 'service-target-port-declared', 'undeclared numeric targetPort is accepted, with a warning', svcPorts({ ...HTTP_PORT, targetPort: 9999 }), { warns: true }),
+  bad(OURS, 'service-target-port-declared', 'undeclared numeric targetPort warns', 'spec.ports[0].targetPort', 'targetPort 9999/TCP is not declared as a containerPort by Deployment "web"',
+    svcPorts({ ...HTTP_PORT, targetPort: 9999 })),
+  bad(OURS, 'service-target-port-declared', 'numeric targetPort declared over UDP only, Service port TCP', 'spec.ports[0].targetPort', 'targetPort 5353/TCP is not declared',
+    exposing([{ name: 'dns', containerPort: 5353, protocol: 'UDP' }], { spec: { ports: [{ name: 'dns', port: 53, targetPort: 5353 }] } })),
+  bad(OURS, 'service-target-port-declared', 'targetPort omitted: port 80 is the target, and is not declared', 'spec.ports[0].targetPort', 'targetPort 80/TCP is not declared',
+    svcPorts({ name: 'http', port: 80 })),
+  ok(OURS, 'service-target-port-declared', 'declared numeric targetPort', svcPorts({ ...HTTP_PORT, targetPort: 8080 })),
+  ok(OURS, 'service-target-port-declared', 'targetPort omitted, port declared by the container', svcPorts({ name: 'http', port: 8080 })),
+  ok(OURS, 'service-target-port-declared', 'named targetPort is left to service-target-port-exposed', app()),
+
+  // the selector matches a pod template in the Service's namespace
+  bad(OURS, 'service-selects-nothing', 'selector that matches no pod template', 'spec.selector', 'matches no pod template', app({ spec: { selector: { app: 'api' } } })),
+  bad(OURS, 'service-selects-nothing', 'Service without any workload', 'spec.selector', 'matches no pod template', [service()]),
+  bad(OURS, 'service-selects-nothing', 'selector with one label more than the pods have', 'spec.selector', 'matches no pod template',
+    app({ spec: { selector: { track: 'stable' } } })),
+  ok(OURS, 'service-selects-nothing', 'selector that is a subset of the pod labels',
+    app({}, { spec: { template: { metadata: { labels: { track: 'stable' } } } } })),
+  ok(OURS, 'service-selects-nothing', 'Service marked with cdk8s-services.io/backend: external', [service({ metadata: { annotations: EXTERNAL } })]),
+  bad(OURS, 'service-selects-nothing', 'backend annotation with another value', 'spec.selector', 'matches no pod template',
+    [service({ metadata: { annotations: { 'cdk8s-services.io/backend': 'internal' } } })]),
+  bad(OURS, 'service-selects-nothing', 'matching Deployment in another namespace', 'spec.selector', 'matches no pod template among the namespace "shop"',
+    [...inNamespace('shop', [service()]), ...inNamespace('other', [deployment()])]),
+  bad(OURS, 'service-selects-nothing', 'namespaced Service, Deployment without a namespace', 'spec.selector', 'matches no pod template',
+    [...inNamespace('shop', [service()]), deployment()]),
+  ok(OURS, 'service-selects-nothing', 'Service and Deployment in the same namespace', inNamespace('shop', app())),
+  ok(OURS, 'service-selects-nothing', 'Service without a selector', lone({})),
+  ok(OURS, 'service-selects-nothing', 'ExternalName Service with a selector', externalName({ selector: { app: 'nothing' } })),
+  ok(OURS, 'service-selects-nothing', 'Service selecting a DaemonSet', [service(), workload('DaemonSet', 'agent')]),
+  ok(OURS, 'service-selects-nothing', 'Service selecting a ReplicaSet', [service(), workload('ReplicaSet', 'web-5d4f')]),
+  ok(OURS, 'service-selects-nothing', 'linkage: false turns the check off', [service()], { options: { linkage: false } }),
+  ok(OURS, 'service-selects-nothing', 'skipRules drops the rule', [service()], { options: { skipRules: ['service-selects-nothing'] } }),
+
+  // ExternalName Services proxy nothing: a selector there is ignored (a warning)
+  ok(OURS, 'service-external-name-selector', 'ExternalName Service with a selector is accepted, with a warning', externalName({ selector: { app: 'web' } }), { warns: true }),
+  bad(OURS, 'service-external-name-selector', 'ExternalName Service with a selector warns', 'spec.selector', 'an ExternalName Service proxies nothing',
+    externalName({ selector: { app: 'web' } })),
+  ok(OURS, 'service-external-name-selector', 'ExternalName Service without a selector', externalName()),
+  ok(OURS, 'service-external-name-selector', 'ClusterIP Service with a selector', app()),
+
+  // two controllers selecting each other's pods
+  bad(OURS, 'workload-selector-overlap', 'two Deployments selecting the same pods', 'spec.selector', 'also matches the pods of Deployment "web"',
+    [deployment(), workload('Deployment', 'web-canary')]),
+  bad(OURS, 'workload-selector-overlap', 'a ReplicaSet selecting a bare Pod', 'spec.selector', 'also matches the pods of Pod "stray"',
+    [workload('ReplicaSet', 'web-5d4f'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', labels: { app: 'web' } }, spec: { containers: [container()] } }]),
+  ok(OURS, 'workload-selector-overlap', 'stable and canary Deployments told apart by a track label', [
+    deployment({ spec: { selector: { matchLabels: { track: 'stable' } }, template: { metadata: { labels: { track: 'stable' } } } } }),
+    workload('Deployment', 'web-canary', { spec: { selector: { matchLabels: { track: 'canary' } }, template: { metadata: { labels: { track: 'canary' } } } } }),
+  ]),
+  ok(OURS, 'workload-selector-overlap', 'the same selector in two namespaces', [...inNamespace('a', [deployment()]), ...inNamespace('b', [deployment()])]),
+  ok(OURS, 'workload-selector-overlap', 'one Deployment', [deployment()]),
+
+  // duplicate objects: same group, kind, namespace and name
+  bad(OURS, 'object-duplicate', 'two Services named web', 'metadata.name', 'Duplicate value: "web"', [...app(), service()]),
+  bad(OURS, 'object-duplicate', 'two Deployments named web in one namespace', 'metadata.name', 'Duplicate value: "web"', inNamespace('shop', [...app(), deployment()])),
+  bad(OURS, 'object-duplicate', 'one Deployment under apps/v1 and apps/v1beta2', 'metadata.name', 'Duplicate value: "web"',
+    [...app(), merge(deployment(), { apiVersion: 'apps/v1beta2' })]),
+  ok(OURS, 'object-duplicate', 'same names in two namespaces', [...inNamespace('a', app()), ...inNamespace('b', app())]),
+  ok(OURS, 'object-duplicate', 'a Service and a Deployment of the same name', app()),
+  ok(OURS, 'object-duplicate', 'linkage: false turns the check off', [...app(), service()], { options: { linkage: false } }),
+
+  // skipRules
+  ok(OURS, 'service-port-number', 'skipRules drops a rule', svcPorts({ ...HTTP_PORT, port: 70000 }), { options: { skipRules: ['service-port-number'] } }),
+  ok(OURS, 'workload-selector', 'skipRules drops the selector rule', app({}, { spec: { selector: { matchLabels: { app: 'api' } } } }), { options: { skipRules: ['workload-selector'] } }),
+  ok(OURS, 'service-open-load-balancer', 'skipRules drops a warning', app({ spec: { type: 'LoadBalancer' } }), { options: { skipRules: ['service-open-load-balancer'] } }),
+
+  // what the checker passes over
+  ok(OURS, 'object-name', 'ConfigMap with a name no Service could have', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' }, data: { k: 'v' } }, ...app()]),
+  ok(OURS, 'service-port-number', 'custom resource with Service-like ports', [{
+    apiVersion: 'networking.istio.io/v1beta1',
+    kind: 'VirtualService',
+    metadata: { name: 'Web' },
+    spec: { ports: [{ port: 0 }], selector: { app: 'nothing' } },
+  }]),
+  bad(OURS, 'object-duplicate', 'two custom resources of one group, kind and name are still duplicates', 'metadata.name', 'Duplicate value: "w"',
+    [{ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }, { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }]),
+  ok(OURS, 'service-selects-nothing', 'non-object entries are passed over', [null, 'text', 42, true, [service()], undefined, ...app()]),
+  ok(OURS, 'service-ports-required', 'an object without kind is passed over', [{ apiVersion: 'v1', metadata: { name: 'Bad' }, spec: {} }]),
+];
