@@ -87,6 +87,16 @@ for (const dir of ['examples', 'scripts']) {
   });
 }
 
+// The benchmark (not part of the tests): compiles bench/ and the library, then runs every case in fresh processes.
+project.addTask('bench', {
+  description: 'Benchmark synth and checking against cdk8s-plus-27, raw cdk8s L1 objects and plain YAML; writes bench/RESULTS.md',
+  steps: [
+    { exec: 'tsc -p bench/tsconfig.json' },
+    { exec: 'node bench/tmp/build/bench/run.js' },
+  ],
+});
+project.package.setScript('bench', 'npx projen bench');
+
 project.addTask('readme', {
   description: 'Regenerate the code, YAML and rule blocks of README.md from examples/ and the rule table',
   exec: 'ts-node --project test/tsconfig.json scripts/readme.ts',

@@ -33,6 +33,7 @@ interface Analysis {
 
 const OPTIONS = new WeakMap<IConstruct, AppValidationOptions>();
 const OWNERS = new WeakMap<ApiObject, IConstruct>();
+const VIEWS = new WeakMap<ApiObject, () => any>();
 const ANALYSES = new WeakMap<IConstruct, Analysis>();
 const HOOKED = new WeakSet<IConstruct>();
 const PRINTED = new WeakMap<IConstruct, Set<string>>();
@@ -67,12 +68,14 @@ export class AppValidation {
 
   /**
    * Makes `owner` the construct that findings on `apiObject` are reported on, and makes sure the app is checked at
-   * synth.
+   * synth. `view`, when given, returns what the checker reads of the object (as `slimManifest` would keep of its
+   * rendering) without rendering all of it, or undefined when only a full rendering will do.
    *
    * @internal
    */
-  public static _register(owner: IConstruct, apiObject: ApiObject): void {
+  public static _register(owner: IConstruct, apiObject: ApiObject, view?: () => any): void {
     OWNERS.set(apiObject, owner);
+    if (view) VIEWS.set(apiObject, view);
     hookRoot(owner.node.root);
     hookOwner(owner);
   }
@@ -153,7 +156,7 @@ function analyse(root: IConstruct): Analysis {
     // only kinds the checker looks at are rendered, and only what its rules read is held
     if (!ApiObject.isApiObject(c) || !isCheckedKind(c.kind, c.apiVersion)) continue;
     try {
-      manifests.push(slimManifest(c.kind, c.toJson()));
+      manifests.push(VIEWS.get(c)?.() ?? slimManifest(c.kind, c.toJson()));
       objects.push(c);
     } catch {
       // an object that cannot render fails synth itself, with its own message

@@ -75,7 +75,7 @@ export class Deployment extends kplus.Deployment {
     if (this.isolate) {
       this.connections.isolate();
     }
-    AppValidation._register(this, this.apiObject);
+    AppValidation._register(this, this.apiObject, () => this.checkedView());
   }
 
   /**
@@ -138,6 +138,37 @@ export class Deployment extends kplus.Deployment {
    */
   public exposeViaLoadBalancer(options: LoadBalancerServiceOptions = {}): LoadBalancerService {
     return new LoadBalancerService(this, 'LoadBalancerService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+  }
+
+  /**
+   * What the checker reads of this Deployment, from the same sources its rendering reads, without rendering the
+   * whole pod spec (which would double the cost of synth). Undefined when JSON patches could change the output:
+   * then the checker renders the object.
+   */
+  private checkedView(): any {
+    const patches = (this.apiObject as any).patches;
+    if (!Array.isArray(patches) || patches.length > 0) return undefined;
+    const ports = (c: kplus.Container) => c.ports.map(p => ({
+      containerPort: p.number, protocol: p.protocol, name: p.name, hostPort: p.hostPort, hostIP: p.hostIp,
+    }));
+    const expressions = this.matchExpressions;
+    const initContainers = this.initContainers;
+    return {
+      apiVersion: this.apiObject.apiVersion,
+      kind: this.apiObject.kind,
+      metadata: this.metadata.toJson(),
+      spec: {
+        selector: { matchLabels: this.matchLabels, matchExpressions: expressions.length > 0 ? expressions : undefined },
+        template: {
+          metadata: this.podMetadata.toJson(),
+          spec: {
+            hostNetwork: this.hostNetwork,
+            containers: this.containers.map(c => ({ name: c.name, ports: ports(c) })),
+            initContainers: initContainers.length > 0 ? initContainers.map(c => ({ name: c.name, ports: ports(c) })) : undefined,
+          },
+        },
+      },
+    };
   }
 
   private serviceMetadata(options: { readonly metadata?: kplus.DeploymentProps['metadata'] }, suffix: string) {

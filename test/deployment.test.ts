@@ -1,7 +1,8 @@
-import { Testing } from 'cdk8s';
+import { Testing, ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ContainerPort, Deployment, Identity } from '../src';
 import { find, newChart, synth, validationErrors } from './util';
+import { slimManifest } from '../src/check/pod-template';
 
 const IMAGE = 'registry.example.com/web:1.0.0';
 
@@ -124,5 +125,38 @@ describe('Deployment', () => {
     const errors = validationErrors(chart);
     expect(errors).toContainEqual(expect.stringMatching(/^\[test\/Web\] spec\.selector\.matchLabels: Invalid value: "my app": a valid label must be an empty string .* \[workload-selector\]$/));
     expect(errors).toContainEqual(expect.stringMatching(/^\[test\/Web\] metadata\.labels: Invalid value: "my app": .* \[object-labels\]$/));
+  });
+
+  describe('the view the checker reads equals what the Deployment renders', () => {
+    const strip = (x: any) => JSON.parse(JSON.stringify(x));
+    const rendered = (d: Deployment) => strip(slimManifest('Deployment', ApiObject.of(d).toJson()));
+    const view = (d: Deployment) => (d as any).checkedView();
+
+    test('with ports, init containers, host ports, selector expressions and later changes', () => {
+      const { chart } = newChart({ namespace: 'shop' });
+      const d = new Deployment(chart, 'Web', {
+        identity: Identity.of('web'),
+        labels: { tier: 'front' },
+        podMetadata: { annotations: { a: 'b' } },
+        containers: [{ image: IMAGE, ports: [ContainerPort.tcp(8080, { name: 'http', hostPort: 80, hostIp: '10.0.0.1' }), { number: 9000 }] }],
+        initContainers: [{ image: IMAGE, ports: [ContainerPort.udp(53, { name: 'dns' })] }],
+      });
+      d.select(kplus.LabelSelector.of({ expressions: [kplus.LabelExpression.exists('tier')] }));
+      d.podMetadata.addLabel('tier', 'front');
+      d.addContainer({ name: 'sidecar', image: IMAGE, portNumber: 9100 });
+      expect(strip(view(d))).toEqual(rendered(d));
+    });
+
+    test('is not used once a JSON patch may change the output', () => {
+      const { chart } = newChart();
+      const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: IMAGE }] });
+      expect(view(d)).toBeDefined();
+      ApiObject.of(d).addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/app', 'other'));
+      expect(view(d)).toBeUndefined();
+      // and the checker then sees the patched labels: the selector no longer matches them
+      expect(validationErrors(chart)).toEqual([]);
+      ApiObject.of(d).addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels/app.kubernetes.io~1name', 'other'));
+      expect(validationErrors(chart)).toContainEqual(expect.stringContaining('`selector` does not match template `labels` [workload-selector]'));
+    });
   });
 });

@@ -1,13 +1,14 @@
 // Property-based tests: whatever configuration the constructs accept synthesizes objects that the checker and the
 // Kubernetes OpenAPI schema accept; whatever malformed input the checker gets, it answers with findings, never an
 // exception.
-import { Chart, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
   AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, HeadlessService, Identity, LoadBalancerService,
   ManifestChecker, NodePortService, SessionAffinity, TrafficPolicy,
 } from '../src';
 import { expectSchemaValid, validationErrors } from './util';
+import { slimManifest } from '../src/check/pod-template';
 import { main } from '../src/cli';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,20}[a-z0-9])?$/);
@@ -61,6 +62,9 @@ describe('properties', () => {
         });
       }
       expect(validationErrors(chart)).toEqual([]);
+      // the view the checker reads of the Deployment is what it renders
+      const strip = (x: any) => JSON.parse(JSON.stringify(x));
+      expect(strip((d as any).checkedView())).toEqual(strip(slimManifest('Deployment', ApiObject.of(d).toJson())));
       const manifests = Testing.synth(chart);
       for (const m of manifests) expectSchemaValid(m);
       expect(new ManifestChecker().check(manifests).filter(f => f.severity === 'error')).toEqual([]);

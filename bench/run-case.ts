@@ -1,0 +1,41 @@
+// One measurement in a fresh process: `node run-case.js <variant> <n> <outdir>` or
+// `node run-case.js parse|check <yaml-file>`. Prints {"ms": wall time of the measured work, "rssMb": peak RSS}.
+import * as fs from 'fs';
+import { parseAllDocuments } from 'yaml';
+import { ManifestChecker } from '../src';
+import { VARIANTS } from './workloads';
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+function time(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const [what, arg, outdir] = process.argv.slice(2);
+let ms: number;
+if (what === 'parse' || what === 'check') {
+  const text = fs.readFileSync(arg, 'utf8');
+  let manifests: any[] = [];
+  const parseMs = time(() => {
+    manifests = parseAllDocuments(text).map(d => d.toJS());
+  });
+  if (what === 'parse') {
+    ms = parseMs;
+  } else {
+    let errors = 0;
+    ms = time(() => {
+      errors = new ManifestChecker().check(manifests).filter(f => f.severity === 'error').length;
+    });
+    if (errors > 0) throw new Error(`the benchmark input has ${errors} errors`);
+  }
+} else {
+  const variant = VARIANTS[what];
+  if (!variant) throw new Error(`unknown variant ${what}`);
+  const n = Number(arg);
+  ms = time(() => variant(n, outdir));
+}
+process.stdout.write(JSON.stringify({ ms, rssMb: peakRssMb() }) + '\n');

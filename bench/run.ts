@@ -1,0 +1,144 @@
+// The benchmark: `npm run bench`. Each measurement runs in a fresh process (run-case.ts); cases are interleaved
+// round by round so that drift on the machine touches every case alike. Writes bench/RESULTS.md and
+// bench/results.json.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Yaml } from 'cdk8s';
+import { plainPair } from './workloads';
+
+const BENCH = path.join(__dirname, '..', '..', '..', 'bench');
+const RUN_CASE = path.join(__dirname, 'run-case.js');
+const TMP = path.join(BENCH, 'tmp');
+const SIZES = [100, 1000, 5000];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CHECKER_SIZES = [5000, 20000];
+
+interface Sample { readonly ms: number; readonly rssMb: number }
+interface Case { readonly name: string; readonly args: string[]; readonly samples: Sample[] }
+
+function measure(args: string[]): Sample {
+  const r = spawnSync(process.execPath, [RUN_CASE, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(n: number, digits = 2): number {
+  return Number(n.toFixed(digits));
+}
+
+function main(): void {
+  fs.rmSync(TMP, { recursive: true, force: true });
+  fs.mkdirSync(TMP, { recursive: true });
+
+  const cases: Case[] = [];
+  const add = (name: string, args: string[]) => cases.push({ name, args, samples: [] });
+  for (const n of SIZES) {
+    for (const variant of ['ours', 'cdk8sPlus', 'rawL1', 'floor']) add(`${variant}_${n}`, [variant, String(n), path.join(TMP, `${variant}-${n}`)]);
+  }
+  add('mixed_5000', ['mixed', '5000', path.join(TMP, 'mixed-5000')]);
+
+  // the checker's input: the YAML of N pairs, as `cdk8s synth` of raw objects would write it
+  for (const n of CHECKER_SIZES) {
+    const docs: any[] = [];
+    for (let i = 0; i < n; i++) docs.push(...plainPair(i));
+    const file = path.join(TMP, `pairs-${n}.yaml`);
+    Yaml.save(file, docs);
+    add(`parse_${n}`, ['parse', file]);
+    add(`check_${n}`, ['check', file]);
+  }
+
+  for (let r = 1; r <= ROUNDS; r++) {
+    for (const c of cases) {
+      c.samples.push(measure(c.args));
+      process.stderr.write(`round ${r}/${ROUNDS} ${c.name.padEnd(16)} ${c.samples[c.samples.length - 1].ms.toFixed(0)} ms\n`);
+    }
+  }
+
+  const ms = (name: string) => median(cases.find(c => c.name === name)!.samples.map(s => s.ms));
+  const rss = (name: string) => median(cases.find(c => c.name === name)!.samples.map(s => s.rssMb));
+  const ratios = {
+    vs_cdk8s_plus_5000: round(ms('ours_5000') / ms('cdk8sPlus_5000')),
+    vs_raw_l1_5000: round(ms('ours_5000') / ms('rawL1_5000')),
+    vs_floor_5000: round(ms('ours_5000') / ms('floor_5000')),
+    synth_growth_5000_1000: round(ms('ours_5000') / ms('ours_1000')),
+    cdk8s_plus_growth_5000_1000: round(ms('cdk8sPlus_5000') / ms('cdk8sPlus_1000')),
+    peak_rss_vs_cdk8s_plus_5000: round(rss('ours_5000') / rss('cdk8sPlus_5000')),
+    checker_growth_20000_5000: round(ms('check_20000') / ms('check_5000')),
+    checker_vs_parse_20000: round(ms('check_20000') / ms('parse_20000')),
+    checker_and_parse_vs_parse_20000: round((ms('check_20000') + ms('parse_20000')) / ms('parse_20000')),
+  };
+  const targets = [
+    { name: 'ours / cdk8s-plus-27 at 5,000 pairs', value: ratios.vs_cdk8s_plus_5000, max: 0.75 },
+    { name: 'ours / raw L1 at 5,000 pairs', value: ratios.vs_raw_l1_5000, max: 1.5 },
+    { name: 'peak RSS ours / cdk8s-plus-27 at 5,000 pairs', value: ratios.peak_rss_vs_cdk8s_plus_5000, max: 1.0 },
+    { name: 'synth growth time(5,000) / time(1,000)', value: ratios.synth_growth_5000_1000, max: 5.5 },
+    { name: 'checker growth time(20,000) / time(5,000)', value: ratios.checker_growth_20000_5000, max: 4.5 },
+    { name: 'checker / parse at 20,000 pairs', value: ratios.checker_vs_parse_20000, max: 2.0 },
+  ].map(t => ({ ...t, holds: t.value <= t.max }));
+
+  const results = {
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    date: new Date().toISOString().slice(0, 10),
+    rounds: ROUNDS,
+    cases: Object.fromEntries(cases.map(c => [c.name, {
+      median_ms: round(ms(c.name), 1),
+      peak_rss_mb: round(rss(c.name), 1),
+      samples_ms: c.samples.map(s => round(s.ms, 1)),
+    }])),
+    peak_rss_mb: Object.fromEntries(cases.map(c => [c.name, round(rss(c.name), 1)])),
+    ratios,
+    targets,
+  };
+  fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, undefined, 2) + '\n');
+  fs.writeFileSync(path.join(BENCH, 'RESULTS.md'), markdown(results));
+  process.stderr.write(`\n${markdown(results)}\nwrote bench/RESULTS.md and bench/results.json\n`);
+}
+
+function markdown(r: any): string {
+  const row = (name: string) => {
+    const c = r.cases[name];
+    return c ? `${c.median_ms.toFixed(0)} ms / ${c.peak_rss_mb.toFixed(0)} MB` : '';
+  };
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Generated by \`npm run bench\` on ${r.date}: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GiB, Node ${r.machine.node}.`,
+    `Each cell is the median of ${r.rounds} runs, each in a fresh process: wall time of building the app and writing its YAML`,
+    '(validation included), and peak resident memory of the process.',
+    '',
+    '## Synthesizing N Deployment + Service pairs (one named port, 3 replicas, ClusterIP)',
+    '',
+    '| N | cdk8s-services | cdk8s-plus-27 | raw cdk8s L1 | floor (plain objects → YAML) |',
+    '|---:|---:|---:|---:|---:|',
+    ...SIZES.map(n => `| ${n.toLocaleString('en')} | ${row(`ours_${n}`)} | ${row(`cdk8sPlus_${n}`)} | ${row(`rawL1_${n}`)} | ${row(`floor_${n}`)} |`),
+    '',
+    `Mixed app, 5,000 Services of all four types (multi-port, UDP) with cdk8s-services: ${row('mixed_5000')}.`,
+    '',
+    '## Checking YAML (parsed once, then checked)',
+    '',
+    '| pairs | parse only | check (after parsing) |',
+    '|---:|---:|---:|',
+    ...CHECKER_SIZES.map(n => `| ${n.toLocaleString('en')} | ${row(`parse_${n}`)} | ${row(`check_${n}`)} |`),
+    '',
+    '## Ratios and targets',
+    '',
+    '| ratio | value | target | holds |',
+    '|---|---:|---:|:---:|',
+    ...r.targets.map((t: any) => `| ${t.name} | ${t.value.toFixed(2)} | ≤ ${t.max} | ${t.holds ? 'yes' : 'no'} |`),
+    '',
+    `Also: ours / floor ${r.ratios.vs_floor_5000.toFixed(2)}; cdk8s-plus-27 growth 5,000/1,000 ${r.ratios.cdk8s_plus_growth_5000_1000.toFixed(2)};`,
+    `(check + parse) / parse at 20,000 pairs ${r.ratios.checker_and_parse_vs_parse_20000.toFixed(2)}.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+main();
