@@ -19,7 +19,7 @@ interface Sample { readonly ms: number; readonly rssMb: number }
 interface Case { readonly name: string; readonly args: string[]; readonly samples: Sample[] }
 
 function measure(args: string[]): Sample {
-  const r = spawnSync(process.execPath, [RUN_CASE, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [RUN_CASE, ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }

@@ -125,7 +125,7 @@ export abstract class Service extends Construct {
     if (backend?.external) {
       this.apiObject.metadata.addAnnotation(EXTERNAL_BACKEND_ANNOTATION, 'external');
     }
-    AppValidation._register(this, this.apiObject);
+    AppValidation._register(this, this.apiObject, () => this.checkedView());
     this.node.addValidation({ validate: () => this.validateReferences() });
   }
 
@@ -165,6 +165,16 @@ export abstract class Service extends Construct {
    * @internal
    */
   protected abstract _typeSpec(): { [key: string]: any };
+
+  /**
+   * The Service as the checker reads it: its metadata and the spec its rendering produces, without resolving and
+   * sorting the whole object again. Undefined when JSON patches could change the output.
+   */
+  private checkedView(): any {
+    const patches = (this.apiObject as any).patches;
+    if (!Array.isArray(patches) || patches.length > 0) return undefined;
+    return { apiVersion: 'v1', kind: 'Service', metadata: this.metadata.toJson(), spec: this.renderSpec() };
+  }
 
   private renderSpec(): { [key: string]: any } {
     const selector = this.backend?._selector();

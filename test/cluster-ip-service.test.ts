@@ -1,4 +1,4 @@
-import { Duration } from 'cdk8s';
+import { Duration, JsonPatch } from 'cdk8s';
 import { Protocol } from 'cdk8s-plus-27';
 import {
   AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, Identity, IpFamily, IpFamilyPolicy, SessionAffinity,
@@ -203,5 +203,21 @@ describe('ClusterIPService', () => {
       '[test/Web] spec.clusterIPs: Invalid value: ["10.96.0.2","10.96.0.3"]: first value must match `clusterIP` [service-cluster-ip]',
       '[test/Web] spec.clusterIPs: Invalid value: ["10.96.0.2","10.96.0.3"]: may specify no more than one IP for each IP family [service-cluster-ip]',
     ]);
+  });
+
+  test('the view the checker reads equals what the Service renders, until a JSON patch', () => {
+    const { chart } = newChart({ namespace: 'shop' });
+    const svc = new ClusterIPService(chart, 'Web', {
+      backend: Backend.fromWorkload(web(chart)),
+      ports: [{ port: 80, targetPort: ContainerPort.tcp(8080, { name: 'http' }), appProtocol: 'http' }],
+      sessionAffinity: SessionAffinity.clientIP({ timeout: Duration.minutes(5) }),
+      externalIPs: [],
+      metadata: { annotations: { a: 'b' } },
+    });
+    const strip = (x: any) => JSON.parse(JSON.stringify(x));
+    expect(strip((svc as any).checkedView())).toEqual(strip(svc.apiObject.toJson()));
+    svc.apiObject.addJsonPatch(JsonPatch.add('/spec/ports/0/port', 0));
+    expect((svc as any).checkedView()).toBeUndefined();
+    expect(validationErrors(chart)).toContain('[test/Web] spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive [service-port-number]');
   });
 });

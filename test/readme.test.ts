@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkManifests, configuredApp } from '../examples/validation';
 import { renderReadme } from '../scripts/readme';
+import { main } from '../src/cli';
 
 const ROOT = path.join(__dirname, '..');
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -38,5 +39,19 @@ describe('README.md', () => {
     } finally {
       log.mockRestore();
     }
+  });
+
+  test('the command-line example shows what the command prints for that file', () => {
+    const block = readme.match(/`npx cdk8s-services check (test\/cli-fixtures\/broken\.yaml)`,\nexit status (\d)\):\n\n```text\n([\s\S]*?)```/)!;
+    let out = '';
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      const status = main(['check', block[1]], { stdout: t => { out += t; }, stderr: t => { out += t; }, readStdin: () => '' });
+      expect(status).toBe(Number(block[2]));
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(out).toBe(block[3]);
   });
 });

@@ -126,9 +126,9 @@ function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: 
   const selected = index.select(svc.namespace, selector);
   if (selected.length === 0) {
     if (!external) {
-      const where = svc.namespace ? `namespace "${svc.namespace}"` : 'objects without a namespace';
+      const where = svc.namespace ? `in namespace "${svc.namespace}"` : 'among the objects without a namespace';
       report.add(svc, 'service-selects-nothing', 'spec.selector',
-        `selector ${show(selector)} matches no pod template among the ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
+        `selector ${show(selector)} matches no pod template ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
     }
     return;
   }

@@ -29,6 +29,23 @@ export const SUBDOMAIN_MAX_LENGTH = 253;
 /** Max length of an IANA_SVC_NAME (a container port name). */
 export const PORT_NAME_MAX_LENGTH = 15;
 
+/**
+ * Remembers the answers of a string validator: an app repeats the same label keys, values and names thousands of
+ * times. Answers are shared, so callers only read them. The memo is emptied when it grows large.
+ */
+function memo(validate: (value: string) => string[]): (value: string) => string[] {
+  const answers = new Map<string, string[]>();
+  return (value: string) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      if (answers.size >= 10000) answers.clear();
+      answer = validate(value);
+      answers.set(value, answer);
+    }
+    return answer;
+  };
+}
+
 function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
 }
@@ -41,37 +58,37 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
 }
 
 /** `IsDNS1123Label`: a lowercase RFC 1123 label, such as a namespace or a Service port name. */
-export function isDns1123Label(value: string): string[] {
+export const isDns1123Label = memo((value: string): string[] => {
   const errs: string[] = [];
   if (value.length > LABEL_MAX_LENGTH) errs.push(maxLenError(LABEL_MAX_LENGTH));
   if (!DNS1123_LABEL_RE.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   }
   return errs;
-}
+});
 
 /** `IsDNS1123Subdomain`: a lowercase RFC 1123 subdomain, such as most object names. */
-export function isDns1123Subdomain(value: string): string[] {
+export const isDns1123Subdomain = memo((value: string): string[] => {
   const errs: string[] = [];
   if (value.length > SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(SUBDOMAIN_MAX_LENGTH));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'));
   }
   return errs;
-}
+});
 
 /** `IsDNS1035Label`: an RFC 1035 label, such as a Service name. */
-export function isDns1035Label(value: string): string[] {
+export const isDns1035Label = memo((value: string): string[] => {
   const errs: string[] = [];
   if (value.length > LABEL_MAX_LENGTH) errs.push(maxLenError(LABEL_MAX_LENGTH));
   if (!DNS1035_LABEL_RE.test(value)) {
     errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
   }
   return errs;
-}
+});
 
 /** `IsQualifiedName`: a label key, annotation key or `appProtocol`: an optional DNS subdomain prefix and a name. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = memo((value: string): string[] => {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -98,20 +115,20 @@ export function isQualifiedName(value: string): string[] {
     errs.push('name part ' + regexError("must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc'));
   }
   return errs;
-}
+});
 
 /** `IsValidLabelValue`: empty, or up to 63 alphanumerics, '-', '_' and '.', starting and ending alphanumeric. */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = memo((value: string): string[] => {
   const errs: string[] = [];
   if (value.length > LABEL_MAX_LENGTH) errs.push(maxLenError(LABEL_MAX_LENGTH));
   if (!LABEL_VALUE_RE.test(value)) {
     errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   }
   return errs;
-}
+});
 
 /** `IsValidPortName`: an IANA_SVC_NAME, the rule for container port names. */
-export function isValidPortName(value: string): string[] {
+export const isValidPortName = memo((value: string): string[] => {
   const errs: string[] = [];
   if (value.length > PORT_NAME_MAX_LENGTH) errs.push(maxLenError(PORT_NAME_MAX_LENGTH));
   if (!PORT_NAME_CHARSET_RE.test(value)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
@@ -119,7 +136,7 @@ export function isValidPortName(value: string): string[] {
   if (value.includes('--')) errs.push('must not contain consecutive hyphens');
   if (value.length > 0 && (value.startsWith('-') || value.endsWith('-'))) errs.push('must not begin or end with a hyphen');
   return errs;
-}
+});
 
 /** `IsInRange`. */
 export function isInRange(value: number, min: number, max: number): string[] {

@@ -69,7 +69,7 @@ export const LINKAGE_CASES: Case[] = [
   ok(OURS, 'service-selects-nothing', 'Service marked with cdk8s-services.io/backend: external', [service({ metadata: { annotations: EXTERNAL } })]),
   bad(OURS, 'service-selects-nothing', 'backend annotation with another value', 'spec.selector', 'matches no pod template',
     [service({ metadata: { annotations: { 'cdk8s-services.io/backend': 'internal' } } })]),
-  bad(OURS, 'service-selects-nothing', 'matching Deployment in another namespace', 'spec.selector', 'matches no pod template among the namespace "shop"',
+  bad(OURS, 'service-selects-nothing', 'matching Deployment in another namespace', 'spec.selector', 'matches no pod template in namespace "shop"',
     [...inNamespace('shop', [service()]), ...inNamespace('other', [deployment()])]),
   bad(OURS, 'service-selects-nothing', 'namespaced Service, Deployment without a namespace', 'spec.selector', 'matches no pod template',
     [...inNamespace('shop', [service()]), deployment()]),
