@@ -46,6 +46,8 @@ options:
   --output text|json        text (default): one line per finding and a summary; json: an array of findings
   --no-linkage              only the per-object rules, for objects whose pods live in other manifests
   --node-port-range MIN-MAX the cluster's --service-node-port-range (default 30000-32767)
+  --service-cidr CIDR[,CIDR] the cluster's --service-cluster-ip-range: requested cluster IPs must lie in it
+                            (default: not checked)
   --skip RULE[,RULE...]     skip rules (repeatable); --list-rules shows them
   --list-rules              print the rules and exit
   -h, --help                print this help and exit
@@ -70,6 +72,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'rules' {
   }
   const inputs: string[] = [];
   const skip: string[] = [];
+  const serviceCIDRs: string[] = [];
   let output: 'text' | 'json' = 'text';
   let linkage = true;
   let nodePortRange: { min: number; max: number } | undefined;
@@ -100,6 +103,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'rules' {
         nodePortRange = { min: Number(m[1]), max: Number(m[2]) };
         break;
       }
+      case '--service-cidr': serviceCIDRs.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
       case '--skip': skip.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
@@ -107,7 +111,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'rules' {
     }
   }
   if (inputs.length === 0) throw new UsageError('no input: name files, directories, or - for standard input');
-  return { inputs, output, options: { linkage, skipRules: skip, nodePortRange } };
+  return { inputs, output, options: { linkage, skipRules: skip, nodePortRange, serviceCIDRs: serviceCIDRs.length > 0 ? serviceCIDRs : undefined } };
 }
 
 /** The YAML files of an input, in a stable order. */

@@ -75,6 +75,15 @@ describe('cdk8s-services check', () => {
     expect(JSON.parse(r.stdout).map((f: any) => f.rule)).not.toContain('service-node-port');
   });
 
+  test('--service-cidr: requested cluster IPs must lie in the cluster\'s service CIDR', () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    cdk8s-services.io/backend: external\n' +
+      'spec:\n  clusterIP: 10.0.0.10\n  selector: {app: web}\n  ports: [{port: 80}]\n';
+    expect(run(['check', '--service-cidr', '10.0.0.0/24', '-'], svc).status).toBe(0);
+    const r = run(['check', '--service-cidr', '10.96.0.0/12', '-'], svc);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('<stdin>:0 Service/web spec.clusterIPs: Invalid value: ["10.0.0.10"]: failed to allocate IP 10.0.0.10: the provided IP (10.0.0.10) is not in the valid range. The range of valid IPs is 10.96.0.0/12 [service-cluster-ip]');
+  });
+
   test('- reads standard input', () => {
     const r = run(['check', '-'], fs.readFileSync(path.join(ROOT, fixture('clean.yaml')), 'utf8'));
     expect(r).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 2 objects from 1 file\n', stderr: '' });
@@ -113,6 +122,7 @@ describe('cdk8s-services check', () => {
     [['check', '--node-port-range', '30000', 'x.yaml'], /^cdk8s-services: --node-port-range takes MIN-MAX/],
     [['check', '--skip', 'no-such-rule', fixture('clean.yaml')], /^cdk8s-services: unknown rule 'no-such-rule' in skipRules/],
     [['check', '--frobnicate', 'x.yaml'], /^cdk8s-services: unknown option '--frobnicate'/],
+    [['check', '--service-cidr', '10.0.0.0', fixture('clean.yaml')], /^cdk8s-services: serviceCIDRs must be CIDRs such as 10.96.0.0\/12, got '10.0.0.0'/],
   ])('unreadable input or bad usage %j: exit 2 with a clear message, no stack trace', (args, message) => {
     const r = run(args as string[]);
     expect(r.status).toBe(2);

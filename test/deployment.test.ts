@@ -1,4 +1,4 @@
-import { Testing, ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ContainerPort, Deployment, Identity } from '../src';
 import { find, newChart, synth, validationErrors } from './util';
@@ -94,7 +94,7 @@ describe('Deployment', () => {
     const { chart } = newChart();
     const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: IMAGE, portNumber: 80 }] });
     d.exposeViaService();
-    const svc = find(Testing.synth(chart), 'Service');
+    const svc = find(synth(chart), 'Service');
     expect(svc.spec.selector).toEqual(Identity.of('web').labels);
   });
 

@@ -4,6 +4,7 @@ import { isCheckedKind } from './pod-template';
 import { CheckedObject, Report, asStringMap, isObject } from './report';
 import { RULES, RuleInfo } from './rules';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, checkService } from './service-rules';
+import { isCidr } from './validators';
 import { checkWorkload } from './workload-rules';
 
 /**
@@ -16,6 +17,15 @@ export interface CheckOptions {
    * @default - 30000-32767, the Kubernetes default
    */
   readonly nodePortRange?: NodePortRange;
+
+  /**
+   * The cluster's service CIDRs (the API server's `--service-cluster-ip-range`, one per IP family). When given, a
+   * requested `clusterIP`/`clusterIPs` must lie in the range of its family, as the allocator requires.
+   *
+   * @default - not checked: the API server's own default (10.0.0.0/24) is rarely what a cluster uses (kubeadm
+   * 10.96.0.0/12, k3s 10.43.0.0/16, EKS 10.100.0.0/16 or 172.20.0.0/16)
+   */
+  readonly serviceCIDRs?: string[];
 
   /**
    * Whether to check the wiring between objects: Services against the pod templates they select, and duplicate
@@ -47,11 +57,16 @@ export class ManifestChecker {
 
   private readonly nodePortRange: NodePortRange;
   private readonly linkage: boolean;
+  private readonly serviceCIDRs?: readonly string[];
   private readonly skip: ReadonlySet<string>;
 
   constructor(options: CheckOptions = {}) {
     this.nodePortRange = options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
     this.linkage = options.linkage ?? true;
+    for (const cidr of options.serviceCIDRs ?? []) {
+      if (!isCidr(cidr)) throw new Error(`serviceCIDRs must be CIDRs such as 10.96.0.0/12, got '${cidr}'`);
+    }
+    this.serviceCIDRs = options.serviceCIDRs ? [...options.serviceCIDRs] : undefined;
     const known = new Set(RULES.map(r => r.id));
     for (const id of options.skipRules ?? []) {
       if (!known.has(id)) {
@@ -87,7 +102,7 @@ export class ManifestChecker {
     for (const obj of objects) {
       if (!isCheckedKind(obj.kind, obj.manifest.apiVersion)) continue;
       if (obj.kind === 'Service') {
-        checkService(obj, report, { nodePortRange: this.nodePortRange });
+        checkService(obj, report, { nodePortRange: this.nodePortRange, serviceCIDRs: this.serviceCIDRs });
       } else {
         checkWorkload(obj, report);
       }

@@ -60,7 +60,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('service-target-port', E, 'targetPort is a number 1-65535 or an IANA_SVC_NAME; defaulted to port when absent', `${CORE} validateServicePort, ValidatePortNumOrName`),
   rule('service-app-protocol', E, 'appProtocol is a qualified name', `${CORE} validateServicePort`),
   rule('service-node-port', E, 'nodePort only on NodePort and LoadBalancer Services, within the node-port range, unique per protocol, and shared only by ports with the same number', `${CORE} ValidateService; pkg/registry/core/service/portallocator`),
-  rule('service-cluster-ip', E, 'clusterIP/clusterIPs are valid IPs or None, agree with each other, hold at most one IP per family, and are absent on ExternalName', `${CORE} ValidateService, validateServiceClusterIPsRelatedFields`),
+  rule('service-cluster-ip', E, 'clusterIP/clusterIPs are valid IPs or None, agree with each other, hold at most one IP per family, are absent on ExternalName, and (when the option is given) lie in the service CIDR', `${CORE} ValidateService, ValidateServiceClusterIPsRelatedFields; pkg/registry/core/service/ipallocator`),
   rule('service-headless', E, 'a headless Service (clusterIP None) is not NodePort or LoadBalancer', `${CORE} ValidateService`),
   rule('service-external-name', E, 'an ExternalName Service has spec.externalName, a DNS-1123 subdomain, and no cluster IPs', `${CORE} ValidateService`),
   rule('service-session-affinity', E, 'sessionAffinity is None or ClientIP; the ClientIP timeout is 1-86400 seconds', `${CORE} ValidateService, validateClientIPAffinityConfig`),

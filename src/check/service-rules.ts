@@ -3,7 +3,8 @@ import {
   CheckedObject, Report, asArray, asStringMap, duplicate, forbidden, invalid, isObject, notSupported, required, show, text,
 } from './report';
 import {
-  ipFamilyOf, isCidr, parseIP, isDns1035Label, isDns1123Label, isDns1123Subdomain, isInteger, isQualifiedName, isValidPortName, isValidPortNum,
+  cidrContains, ipFamilyOf, isCidr, isDns1035Label, isDns1123Label, isDns1123Subdomain, isInteger, isQualifiedName,
+  isValidPortName, isValidPortNum, parseIP,
 } from './validators';
 
 /** The supported values of `spec.type`. */
@@ -109,6 +110,7 @@ export function defaultServicePort(p: unknown): unknown {
  */
 export interface ServiceRuleOptions {
   readonly nodePortRange: NodePortRange;
+  readonly serviceCIDRs?: readonly string[];
 }
 
 /**
@@ -143,7 +145,7 @@ export function checkService(obj: CheckedObject, report: Report, options: Servic
   checkPorts(obj, report, spec, options);
   checkSelector(obj, report, raw?.selector);
   checkSessionAffinity(obj, report, spec);
-  checkClusterIPs(obj, report, spec);
+  checkClusterIPs(obj, report, spec, options);
   checkExternalIPs(obj, report, spec);
   checkSourceRanges(obj, report, spec);
   checkLoadBalancerFields(obj, report, spec);
@@ -292,7 +294,7 @@ function checkSessionAffinity(obj: CheckedObject, report: Report, spec: Record<s
   // with None, defaulting clears sessionAffinityConfig instead of rejecting it
 }
 
-function checkClusterIPs(obj: CheckedObject, report: Report, spec: Record<string, any>): void {
+function checkClusterIPs(obj: CheckedObject, report: Report, spec: Record<string, any>, options: ServiceRuleOptions): void {
   if (spec.type === 'ExternalName') return;
   const clusterIPs: unknown[] = asArray(spec.clusterIPs);
   const families: unknown[] = asArray(spec.ipFamilies);
@@ -344,6 +346,18 @@ function checkClusterIPs(obj: CheckedObject, report: Report, spec: Record<string
     const ipFamilies = new Set(clusterIPs.map(ip => ipFamilyOf(ip as string)));
     if (ipFamilies.size !== clusterIPs.length) {
       report.add(obj, 'service-cluster-ip', 'spec.clusterIPs', invalid(clusterIPs, 'may specify no more than one IP for each IP family'));
+    }
+  }
+  // the allocator: a requested cluster IP must lie in the cluster's service CIDR of its family
+  const cidrs = options.serviceCIDRs;
+  if (cidrs && cidrs.length > 0 && spec.clusterIP !== 'None') {
+    for (const ip of clusterIPs as string[]) {
+      const family = ipFamilyOf(ip);
+      const ranges = cidrs.filter(c => ipFamilyOf(c.slice(0, c.indexOf('/'))) === family);
+      if (ranges.length > 0 && !ranges.some(c => cidrContains(c, ip))) {
+        report.add(obj, 'service-cluster-ip', 'spec.clusterIPs', invalid(clusterIPs,
+          `failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${ranges.join(', ')}`));
+      }
     }
   }
   if (spec.clusterIP !== 'None' && clusterIPs.length > 0 && families.length > 0) {

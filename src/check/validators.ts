@@ -255,3 +255,24 @@ export function isCidr(value: string): boolean {
   const max = value.slice(0, slash).includes(':') ? 128 : 32;
   return Number(bits) <= max;
 }
+
+/**
+ * Whether `ip` lies in `cidr` (same family, the first prefix-length bits equal). False when either does not parse.
+ *
+ * @internal
+ */
+export function cidrContains(cidr: string, ip: string): boolean {
+  const slash = cidr.indexOf('/');
+  if (slash < 0 || !isCidr(cidr)) return false;
+  const net = parseIP(cidr.slice(0, slash));
+  const addr = parseIP(ip);
+  if (!net || !addr || net.family !== addr.family) return false;
+  // a prefix on an IPv4-mapped IPv6 network counts the 96 bits before the IPv4 part
+  const bits = Number(cidr.slice(slash + 1)) - (net.family === 'IPv4' && cidr.slice(0, slash).includes(':') ? 96 : 0);
+  for (let i = 0; i < bits; i++) {
+    const byte = Math.floor(i / 8);
+    const mask = 2 ** (7 - (i % 8));
+    if ((Math.floor(net.bytes[byte] / mask) % 2) !== (Math.floor(addr.bytes[byte] / mask) % 2)) return false;
+  }
+  return true;
+}

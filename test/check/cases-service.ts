@@ -360,4 +360,20 @@ export const SERVICE_CASES: Case[] = [
   ok('cdk8s-services', 'service-open-load-balancer', 'LoadBalancer with source ranges does not warn', lb()),
   ok('cdk8s-services', 'service-open-load-balancer', 'LoadBalancer with the source-ranges annotation does not warn', rangesAnnotation('10.0.0.0/8', { type: 'LoadBalancer' })),
   ok('cdk8s-services', 'service-open-load-balancer', 'NodePort Service does not warn', svcSpec({ type: 'NodePort' })),
+
+  // the IP allocator: requested cluster IPs lie in the service CIDR of their family (only with the serviceCIDRs option)
+  ok('ipallocator', 'service-cluster-ip', 'clusterIP inside the service CIDR', svcSpec({ clusterIP: '10.96.0.10' }), { options: { serviceCIDRs: ['10.96.0.0/12'] } }),
+  ok('ipallocator', 'service-cluster-ip', 'clusterIP at the last address of the service CIDR', svcSpec({ clusterIP: '10.111.255.255' }), { options: { serviceCIDRs: ['10.96.0.0/12'] } }),
+  ok('ipallocator', 'service-cluster-ip', 'clusterIP anywhere when no service CIDR is given', svcSpec({ clusterIP: '1.1.1.1' })),
+  ok('ipallocator', 'service-cluster-ip', 'IPv6 clusterIP when only an IPv4 service CIDR is given', svcSpec({ clusterIP: 'fd00::10' }), { options: { serviceCIDRs: ['10.96.0.0/12'] } }),
+  ok('ipallocator', 'service-cluster-ip', 'dual-stack clusterIPs inside both service CIDRs',
+    svcSpec({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00::10'], ipFamilyPolicy: 'RequireDualStack' }), { options: { serviceCIDRs: ['10.96.0.0/12', 'fd00::/108'] } }),
+  ok('ipallocator', 'service-cluster-ip', 'headless Service with a service CIDR', svcSpec({ clusterIP: 'None' }), { options: { serviceCIDRs: ['10.96.0.0/12'] } }),
+  bad('ipallocator', 'service-cluster-ip', 'clusterIP outside the service CIDR', 'spec.clusterIPs',
+    'failed to allocate IP 1.1.1.1: the provided IP (1.1.1.1) is not in the valid range. The range of valid IPs is 10.43.0.0/16',
+    svcSpec({ clusterIP: '1.1.1.1' }), { serviceCIDRs: ['10.43.0.0/16'] }),
+  bad('ipallocator', 'service-cluster-ip', 'clusterIP one past the service CIDR', 'spec.clusterIPs', 'is not in the valid range',
+    svcSpec({ clusterIP: '10.112.0.0' }), { serviceCIDRs: ['10.96.0.0/12'] }),
+  bad('ipallocator', 'service-cluster-ip', 'IPv6 clusterIP outside the IPv6 service CIDR', 'spec.clusterIPs', 'The range of valid IPs is fd00::/108',
+    svcSpec({ clusterIP: 'fd00::1:0:0' }), { serviceCIDRs: ['10.96.0.0/12', 'fd00::/108'] }),
 ];
