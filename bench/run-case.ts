@@ -1,6 +1,9 @@
-// One measurement in a fresh process: `node run-case.js <variant> <n> <outdir>` or
-// `node run-case.js parse|check <yaml-file>`. Prints {"ms": wall time of the measured work, "rssMb": peak RSS}.
+// One measurement in a fresh process: `node run-case.js <variant> <n> <outdir>`, `node run-case.js parse|check
+// <yaml-file>`, or `node run-case.js write <json-file> <outdir>` (write given objects as YAML: the floor for that
+// output). Prints {"ms": wall time of the measured work, "rssMb": peak RSS}.
 import * as fs from 'fs';
+import * as path from 'path';
+import { Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { ManifestChecker } from '../src';
 import { VARIANTS } from './workloads';
@@ -32,6 +35,12 @@ if (what === 'parse' || what === 'check') {
     });
     if (errors > 0) throw new Error(`the benchmark input has ${errors} errors`);
   }
+} else if (what === 'write') {
+  const docs = JSON.parse(fs.readFileSync(arg, 'utf8'));
+  ms = time(() => {
+    fs.mkdirSync(outdir, { recursive: true });
+    Yaml.save(path.join(outdir, 'out.k8s.yaml'), docs);
+  });
 } else {
   const variant = VARIANTS[what];
   if (!variant) throw new Error(`unknown variant ${what}`);
