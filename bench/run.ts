@@ -12,7 +12,8 @@ import { plainPair } from './workloads';
 // run.js runs from bench/tmp/build/bench/
 const BENCH = path.join(__dirname, '..', '..', '..');
 const RUN_CASE = path.join(__dirname, 'run-case.js');
-const TMP = path.join(BENCH, 'tmp');
+// bench/tmp/build holds the compiled benchmark itself; each run's output goes beside it
+const TMP = path.join(BENCH, 'tmp', 'runs');
 const SIZES = [100, 1000, 5000];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CHECKER_SIZES = [5000, 20000];
