@@ -187,20 +187,18 @@ export abstract class Service extends Construct {
   }
 
   /**
-   * The ports added, or else one per container port of the backend workloads.
+   * The ports added, or else one per container port of the backend workloads (a port that several workloads
+   * declare alike, such as a stable and a canary Deployment, once).
    */
   private renderPorts(): Array<{ [key: string]: any }> | undefined {
     if (this.ports.length > 0) return this.ports.map(renderPort);
-    const derived = (this.backend?.workloads ?? [])
-      .flatMap(w => w.containers)
-      .flatMap(c => c.ports)
-      .map(p => ({
-        name: p.name,
-        port: p.number,
-        targetPort: p.name ?? p.number,
-        protocol: p.protocol ?? Protocol.TCP,
-      }));
-    return derived.length > 0 ? derived : undefined;
+    const derived = new Map<string, { [key: string]: any }>();
+    for (const p of (this.backend?.workloads ?? []).flatMap(w => w.containers).flatMap(c => c.ports)) {
+      const port = { name: p.name, port: p.number, targetPort: p.name ?? p.number, protocol: p.protocol ?? Protocol.TCP };
+      const key = `${port.name ?? ''}/${port.port}/${port.protocol}`;
+      if (!derived.has(key)) derived.set(key, port);
+    }
+    return derived.size > 0 ? [...derived.values()] : undefined;
   }
 
   private validateReferences(): string[] {

@@ -50,6 +50,15 @@ describe('Backend', () => {
     expect(find(manifests, 'Deployment', 'canary').spec.selector.matchLabels).toEqual({ ...api.labels, track: 'canary' });
   });
 
+  test('without ports, a port that both workloads declare is exposed once', () => {
+    const { chart } = newChart();
+    const api = Identity.of('api');
+    const stable = new Deployment(chart, 'Stable', { identity: api.withLabels({ track: 'stable' }), containers: [{ image: IMAGE, ports: [http()] }] });
+    const canary = new Deployment(chart, 'Canary', { identity: api.withLabels({ track: 'canary' }), containers: [{ image: IMAGE, ports: [http()] }] });
+    new ClusterIPService(chart, 'Api', { backend: Backend.fromWorkloads([stable, canary]) });
+    expect(find(synth(chart), 'Service').spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' }]);
+  });
+
   test('externalPods selects by labels and marks the Service, so no in-app pods are required', () => {
     const { chart } = newChart();
     new ClusterIPService(chart, 'Legacy', { backend: Backend.externalPods({ app: 'legacy' }), ports: [{ port: 80, targetPort: ContainerPort.tcp(8080) }] });
