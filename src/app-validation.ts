@@ -26,6 +26,30 @@ export interface AppFinding extends Finding {
   readonly path: string;
 }
 
+/**
+ * A problem only construct references can show (a backend in another namespace, a target port the backend does
+ * not declare), reported like the checker's findings.
+ *
+ * @internal
+ */
+export interface ReferenceProblem {
+  readonly rule: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * What `_register` takes besides the owner and its object.
+ *
+ * @internal
+ */
+export interface RegisterOptions {
+  /** What the checker reads of the object, or undefined when only a full rendering will do. */
+  readonly view?: () => any;
+  /** Problems of the owner's references. */
+  readonly references?: () => ReferenceProblem[];
+}
+
 interface Analysis {
   readonly findings: AppFinding[];
   readonly byOwner: Map<IConstruct, AppFinding[]>;
@@ -34,6 +58,7 @@ interface Analysis {
 const OPTIONS = new WeakMap<IConstruct, AppValidationOptions>();
 const OWNERS = new WeakMap<ApiObject, IConstruct>();
 const VIEWS = new WeakMap<ApiObject, () => any>();
+const REFERENCES = new WeakMap<ApiObject, () => ReferenceProblem[]>();
 const ANALYSES = new WeakMap<IConstruct, Analysis>();
 const HOOKED = new WeakSet<IConstruct>();
 const PRINTED = new WeakMap<IConstruct, Set<string>>();
@@ -69,13 +94,15 @@ export class AppValidation {
   /**
    * Makes `owner` the construct that findings on `apiObject` are reported on, and makes sure the app is checked at
    * synth. `view`, when given, returns what the checker reads of the object (as `slimManifest` would keep of its
-   * rendering) without rendering all of it, or undefined when only a full rendering will do.
+   * rendering) without rendering all of it, or undefined when only a full rendering will do; `references` returns
+   * the problems of the owner's construct references, which are findings like the checker's.
    *
    * @internal
    */
-  public static _register(owner: IConstruct, apiObject: ApiObject, view?: () => any): void {
+  public static _register(owner: IConstruct, apiObject: ApiObject, options: RegisterOptions = {}): void {
     OWNERS.set(apiObject, owner);
-    if (view) VIEWS.set(apiObject, view);
+    if (options.view) VIEWS.set(apiObject, options.view);
+    if (options.references) REFERENCES.set(apiObject, options.references);
     hookRoot(owner.node.root);
     hookOwner(owner);
   }
@@ -162,15 +189,36 @@ function analyse(root: IConstruct): Analysis {
       // an object that cannot render fails synth itself, with its own message
     }
   }
-  const checker = new ManifestChecker(OPTIONS.get(root) ?? {});
+  const options = OPTIONS.get(root) ?? {};
+  const checker = new ManifestChecker(options);
+  const skip = new Set(options.skipRules ?? []);
+  const found: Finding[] = checker.check(manifests);
+  objects.forEach((obj, index) => {
+    for (const p of REFERENCES.get(obj)?.() ?? []) {
+      if (skip.has(p.rule)) continue;
+      const meta = manifests[index].metadata ?? {};
+      found.push({
+        severity: Severity.ERROR,
+        rule: p.rule,
+        index,
+        kind: obj.kind,
+        namespace: meta.namespace ?? '',
+        name: meta.name ?? '',
+        field: p.field,
+        message: p.message,
+      });
+    }
+  });
+  // stable: the checker's findings of an object first, then its reference problems
+  found.sort((a, b) => a.index - b.index);
   const byOwner = new Map<IConstruct, AppFinding[]>();
   const findings: AppFinding[] = [];
-  for (const f of checker.check(manifests)) {
+  for (const f of found) {
     const owner = ownerOf(objects[f.index]);
-    const found: AppFinding = { ...f, path: owner.node.path };
-    findings.push(found);
+    const finding: AppFinding = { ...f, path: owner.node.path };
+    findings.push(finding);
     const list = byOwner.get(owner);
-    if (list) list.push(found); else byOwner.set(owner, [found]);
+    if (list) list.push(finding); else byOwner.set(owner, [finding]);
   }
   const analysis = { findings, byOwner };
   ANALYSES.set(root, analysis);

@@ -1,4 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { ReferenceProblem } from './app-validation';
 
 /**
  * The pods a Service sends traffic to.
@@ -77,40 +79,58 @@ export class Backend {
 
   /**
    * Problems only the object references can show: an empty selection, workloads in another namespace, selector
-   * expressions a Service cannot carry.
+   * expressions a Service cannot carry, and workloads that the shared labels select without being named.
    *
    * @param namespace the Service's namespace
    * @internal
    */
-  public _validate(namespace: string | undefined): string[] {
-    const errors: string[] = [];
-    const rule = '[service-backend]';
+  public _validate(namespace: string | undefined): ReferenceProblem[] {
+    const problems: ReferenceProblem[] = [];
+    const problem = (message: string) => problems.push({ rule: 'service-backend', field: 'spec.selector', message });
     if (this.external) {
       if (Object.keys(this.externalLabels!).length === 0) {
-        errors.push(`spec.selector: Required value: Backend.externalPods() needs at least one label; an empty selector selects no pods ${rule}`);
+        problem('Required value: Backend.externalPods() needs at least one label; an empty selector selects no pods');
       }
-      return errors;
+      return problems;
     }
     if (this.workloads.length === 0) {
-      errors.push(`spec.selector: Required value: Backend.fromWorkloads() needs at least one workload ${rule}`);
-      return errors;
+      problem('Required value: Backend.fromWorkloads() needs at least one workload');
+      return problems;
     }
     for (const w of this.workloads) {
       const ns = w.metadata.namespace;
       if ((ns ?? '') !== (namespace ?? '')) {
-        errors.push(`spec.selector: backend ${w.node.path} is in namespace '${ns ?? '(none)'}' but the Service is in '${namespace ?? '(none)'}'; a Service only selects pods in its own namespace: put both in one namespace ${rule}`);
+        problem(`backend ${w.node.path} is in namespace '${ns ?? '(none)'}' but the Service is in '${namespace ?? '(none)'}'; a Service only selects pods in its own namespace: put both in one namespace`);
       }
       const expressions = isWorkload(w) ? (w as kplus.Workload).matchExpressions : [];
       if (expressions.length > 0) {
-        errors.push(`spec.selector: backend ${w.node.path} selects its pods with matchExpressions, which a Service selector (a plain label map) cannot express; select the workload's pods with matchLabels only ${rule}`);
+        problem(`backend ${w.node.path} selects its pods with matchExpressions, which a Service selector (a plain label map) cannot express; select the workload's pods with matchLabels only`);
       }
     }
-    if (Object.keys(this._selector()).length === 0) {
+    const selector = this._selector();
+    if (Object.keys(selector).length === 0) {
       const paths = this.workloads.map(w => w.node.path).join(', ');
-      errors.push(`spec.selector: Invalid value: {}: the backends ${paths} share no selector label, so the Service would select nothing; give them one identity (Identity.of(...), narrowed per workload with withLabels) ${rule}`);
+      problem(`Invalid value: {}: the backends ${paths} share no selector label, so the Service would select nothing; give them one identity (Identity.of(...), narrowed per workload with withLabels)`);
+    } else if (this.workloads.length > 1) {
+      // the labels several workloads share may also be carried by pods of a workload that was not named
+      const named = new Set<IConstruct>(this.workloads);
+      for (const c of this.workloads[0].node.root.node.findAll()) {
+        if (named.has(c) || !isPodCarrier(c) || (c.metadata.namespace ?? '') !== (namespace ?? '')) continue;
+        const labels: { [key: string]: string } = c.podMetadata.toJson().labels ?? {};
+        if (Object.entries(selector).every(([k, v]) => labels[k] === v)) {
+          problem(`the labels ${JSON.stringify(selector)} that the backends share also select the pods of ${c.node.path}, which is not a backend; add it to Backend.fromWorkloads, or give it another identity`);
+        }
+      }
     }
-    return errors;
+    return problems;
   }
+}
+
+/**
+ * A construct whose pods a Service could select: a cdk8s-plus-27 workload or Pod, or our Deployment.
+ */
+function isPodCarrier(c: IConstruct): c is kplus.AbstractPod {
+  return c instanceof kplus.AbstractPod || ('podMetadata' in c && 'containers' in c && 'metadata' in c);
 }
 
 function isWorkload(pod: kplus.AbstractPod): boolean {

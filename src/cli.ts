@@ -48,11 +48,13 @@ options:
   --node-port-range MIN-MAX the cluster's --service-node-port-range (default 30000-32767)
   --service-cidr CIDR[,CIDR] the cluster's --service-cluster-ip-range: requested cluster IPs must lie in it
                             (default: not checked)
+  -n, --namespace NS        the namespace objects without one land in (default: default)
   --skip RULE[,RULE...]     skip rules (repeatable); --list-rules shows them
   --list-rules              print the rules and exit
   -h, --help                print this help and exit
 
-exit status: 0 no errors (warnings allowed), 1 errors found, 2 input unreadable or not YAML, or bad usage
+exit status: 0 no errors (warnings allowed), 1 errors found, 2 input unreadable, not YAML or not Kubernetes
+objects, or bad usage
 `;
 
 class UsageError extends Error {}
@@ -73,6 +75,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'rules' {
   const inputs: string[] = [];
   const skip: string[] = [];
   const serviceCIDRs: string[] = [];
+  let defaultNamespace: string | undefined;
   let output: 'text' | 'json' = 'text';
   let linkage = true;
   let nodePortRange: { min: number; max: number } | undefined;
@@ -103,6 +106,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'rules' {
         nodePortRange = { min: Number(m[1]), max: Number(m[2]) };
         break;
       }
+      case '-n': case '--namespace': defaultNamespace = value(); break;
       case '--service-cidr': serviceCIDRs.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
       case '--skip': skip.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
       default:
@@ -111,7 +115,10 @@ function parseArgs(argv: string[]): Args | 'help' | 'rules' {
     }
   }
   if (inputs.length === 0) throw new UsageError('no input: name files, directories, or - for standard input');
-  return { inputs, output, options: { linkage, skipRules: skip, nodePortRange, serviceCIDRs: serviceCIDRs.length > 0 ? serviceCIDRs : undefined } };
+  const options: CheckOptions = {
+    linkage, skipRules: skip, nodePortRange, defaultNamespace, serviceCIDRs: serviceCIDRs.length > 0 ? serviceCIDRs : undefined,
+  };
+  return { inputs, output, options };
 }
 
 /** The YAML files of an input, in a stable order. */
@@ -146,7 +153,8 @@ function readManifests(file: string, io: CliIo, into: { manifests: any[]; source
   } catch (e) {
     throw new InputError(`${name}: cannot read: ${(e as Error).message}`);
   }
-  const docs = parseAllDocuments(text);
+  // kubectl and Helm read YAML 1.1 (yes/no/on/off are booleans, 0755 is octal): so does the checker
+  const docs = parseAllDocuments(text, { version: '1.1' });
   const list = Array.isArray(docs) ? docs : [docs];
   list.forEach((doc, document) => {
     const error = doc.errors[0];
@@ -159,6 +167,9 @@ function readManifests(file: string, io: CliIo, into: { manifests: any[]; source
     if (value === null || value === undefined) return;
     const items = value && typeof value === 'object' && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
     for (const item of items) {
+      if (!item || typeof item !== 'object' || Array.isArray(item) || typeof item.apiVersion !== 'string' || typeof item.kind !== 'string') {
+        throw new InputError(`${name}:${document}: not a Kubernetes object: every document needs a mapping with apiVersion and kind`);
+      }
       into.manifests.push(item);
       into.sources.push({ file: name, document });
     }

@@ -39,7 +39,7 @@ export class ClusterIPService extends Service {
   constructor(scope: Construct, id: string, props: ClusterIPServiceProps) {
     super(scope, id, ServiceType.CLUSTER_IP, props, props.backend);
     this.options = props;
-    for (const port of props.ports ?? []) this.addPort(port);
+    this._declarePorts(props.ports);
   }
 
   /**

@@ -17,7 +17,8 @@ import { NodePortService, NodePortServiceOptions } from './node-port-service';
 export interface DeploymentProps extends kplus.DeploymentProps {
   /**
    * The labels that identify this Deployment's pods: its selector, and what Services select. Stable across
-   * construct renames and moves.
+   * construct renames and moves. (The inherited `select` prop is not used: `select: true` fails, since the
+   * identity is the selector; narrow it with `Identity.withLabels`.)
    */
   readonly identity: Identity;
 
@@ -56,8 +57,8 @@ export class Deployment extends kplus.Deployment {
     if (!props?.identity) {
       throw new Error(`${id}: identity is required: it is what the selector and the Services that select these pods are built from (Identity.of('my-app'))`);
     }
-    if (props.select !== undefined) {
-      throw new Error(`${id}: 'select' is not supported: the selector is the identity (${JSON.stringify(props.identity.labels)}); use Identity.withLabels() to narrow it`);
+    if (props.select === true) {
+      throw new Error(`${id}: 'select: true' is not supported: the selector is the identity (${JSON.stringify(props.identity.labels)}); use Identity.withLabels() to narrow it`);
     }
     const identity = props.identity.labels;
     const objectLabels = mergeLabels(id, identity, { ...props.labels, ...props.metadata?.labels });
@@ -75,7 +76,7 @@ export class Deployment extends kplus.Deployment {
     if (this.isolate) {
       this.connections.isolate();
     }
-    AppValidation._register(this, this.apiObject, () => this.checkedView());
+    AppValidation._register(this, this.apiObject, { view: () => this.checkedView() });
   }
 
   /**

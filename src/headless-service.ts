@@ -10,7 +10,8 @@ import { ServicePortOptions } from './service-port';
  */
 export interface HeadlessServiceOptions extends ServiceOptions {
   /**
-   * The Service's ports, published as DNS SRV records and EndpointSlice ports. A headless Service may have none.
+   * The Service's ports, published as DNS SRV records and EndpointSlice ports. A headless Service may have none:
+   * pass an empty list.
    *
    * @default - one port per container port of the backend workloads
    */
@@ -33,7 +34,7 @@ export interface HeadlessServiceOptions extends ServiceOptions {
   /**
    * How many IP families the DNS records come from.
    *
-   * @default - IpFamilyPolicy.SINGLE_STACK, the Kubernetes default
+   * @default - chosen by the cluster: SingleStack, unless two ipFamilies ask for both families
    */
   readonly ipFamilyPolicy?: IpFamilyPolicy;
 }
@@ -61,7 +62,7 @@ export class HeadlessService extends Service {
   constructor(scope: Construct, id: string, props: HeadlessServiceProps) {
     super(scope, id, ServiceType.CLUSTER_IP, props, props.backend);
     this.options = props;
-    for (const port of props.ports ?? []) this.addPort(port);
+    this._declarePorts(props.ports);
   }
 
   /**

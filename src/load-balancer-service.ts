@@ -59,7 +59,7 @@ export class LoadBalancerService extends Service {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(scope, id, ServiceType.LOAD_BALANCER, props, props.backend);
     this.options = props;
-    for (const port of props.ports ?? []) this.addPort(port);
+    this._declarePorts(props.ports);
   }
 
   /**

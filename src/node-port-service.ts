@@ -44,7 +44,7 @@ export class NodePortService extends Service {
   constructor(scope: Construct, id: string, props: NodePortServiceProps) {
     super(scope, id, ServiceType.NODE_PORT, props, props.backend);
     this.options = props;
-    for (const port of props.ports ?? []) this.addPort(port);
+    this._declarePorts(props.ports);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Protocol, ServiceType } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation } from './app-validation';
+import { AppValidation, ReferenceProblem } from './app-validation';
 import { Backend } from './backend';
 import { EXTERNAL_BACKEND_ANNOTATION } from './check/service-rules';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
@@ -59,7 +59,7 @@ export interface CommonServiceOptions extends ServiceOptions {
   /**
    * How many IP families the Service gets cluster IPs from.
    *
-   * @default - IpFamilyPolicy.SINGLE_STACK, the Kubernetes default
+   * @default - chosen by the cluster: SingleStack, unless two ipFamilies or clusterIPs ask for both families
    */
   readonly ipFamilyPolicy?: IpFamilyPolicy;
 
@@ -90,7 +90,8 @@ export interface CommonServiceOptions extends ServiceOptions {
  * A Kubernetes Service: a stable name and virtual IP in front of a changing set of pods.
  *
  * This is the common base of `ClusterIPService`, `HeadlessService`, `NodePortService`, `LoadBalancerService` and
- * `ExternalNameService`; each carries only the fields that apply to its type.
+ * `ExternalNameService`; each carries only the fields that apply to its type. It is not meant to be extended
+ * outside this library.
  */
 export abstract class Service extends Construct {
   /**
@@ -111,6 +112,7 @@ export abstract class Service extends Construct {
   public readonly backend?: Backend;
 
   private readonly ports: NodePortServicePortOptions[] = [];
+  private portsDeclared = false;
 
   protected constructor(scope: Construct, id: string, serviceType: ServiceType, options: ServiceOptions, backend?: Backend) {
     super(scope, id);
@@ -125,8 +127,7 @@ export abstract class Service extends Construct {
     if (backend?.external) {
       this.apiObject.metadata.addAnnotation(EXTERNAL_BACKEND_ANNOTATION, 'external');
     }
-    AppValidation._register(this, this.apiObject, () => this.checkedView());
-    this.node.addValidation({ validate: () => this.validateReferences() });
+    AppValidation._register(this, this.apiObject, { view: () => this.checkedView(), references: () => this.references() });
   }
 
   /**
@@ -157,6 +158,18 @@ export abstract class Service extends Construct {
    */
   protected _addPort(port: NodePortServicePortOptions): void {
     this.ports.push(port);
+    this.portsDeclared = true;
+  }
+
+  /**
+   * Records that the ports were given (perhaps as an empty list), so none are derived from the backend.
+   *
+   * @internal
+   */
+  protected _declarePorts(ports: NodePortServicePortOptions[] | undefined): void {
+    if (ports === undefined) return;
+    this.portsDeclared = true;
+    for (const port of ports) this.ports.push(port);
   }
 
   /**
@@ -191,7 +204,7 @@ export abstract class Service extends Construct {
    * declare alike, such as a stable and a canary Deployment, once).
    */
   private renderPorts(): Array<{ [key: string]: any }> | undefined {
-    if (this.ports.length > 0) return this.ports.map(renderPort);
+    if (this.portsDeclared) return this.ports.length > 0 ? this.ports.map(renderPort) : undefined;
     const derived = new Map<string, { [key: string]: any }>();
     for (const p of (this.backend?.workloads ?? []).flatMap(w => w.containers).flatMap(c => c.ports)) {
       const port = { name: p.name, port: p.number, targetPort: p.name ?? p.number, protocol: p.protocol ?? Protocol.TCP };
@@ -201,14 +214,36 @@ export abstract class Service extends Construct {
     return derived.size > 0 ? [...derived.values()] : undefined;
   }
 
-  private validateReferences(): string[] {
-    const errors = this.backend?._validate(this.metadata.namespace) ?? [];
+  /**
+   * Problems of the construct references: the backend's, and ports whose target the backend does not declare.
+   */
+  private references(): ReferenceProblem[] {
+    const problems = this.backend?._validate(this.metadata.namespace) ?? [];
+    const workloads = this.backend?.external ? [] : this.backend?.workloads ?? [];
     this.ports.forEach((p, i) => {
-      if (p.targetPort && p.protocol && p.protocol !== p.targetPort.protocol) {
-        errors.push(`spec.ports[${i}].protocol: Invalid value: "${p.protocol}": differs from the protocol of targetPort ${p.targetPort}; leave protocol out, it comes from the container port [service-port-target]`);
+      const target = p.targetPort;
+      if (!target) return;
+      if (p.protocol && p.protocol !== target.protocol) {
+        problems.push({
+          rule: 'service-port-target',
+          field: `spec.ports[${i}].protocol`,
+          message: `Invalid value: "${p.protocol}": differs from the protocol of targetPort ${target}; leave protocol out, it comes from the container port`,
+        });
+      }
+      for (const w of workloads) {
+        const declared = w.containers.flatMap(c => c.ports);
+        const same = (d: { number: number; name?: string; protocol?: Protocol }) =>
+          d.number === target.number && (d.protocol ?? Protocol.TCP) === target.protocol && (target.name === undefined || d.name === target.name);
+        if (!declared.some(same)) {
+          problems.push({
+            rule: 'service-port-target',
+            field: `spec.ports[${i}].targetPort`,
+            message: `targetPort ${target} is not a container port of the backend ${w.node.path}, which declares ${declared.length ? declared.map(d => `${d.name ? d.name + ' ' : ''}${d.number}/${d.protocol ?? Protocol.TCP}`).join(', ') : 'none'}; target the ContainerPort object the backend's container declares`,
+          });
+        }
       }
     });
-    return errors;
+    return problems;
   }
 }
 

@@ -5,7 +5,7 @@ import { Duration } from 'cdk8s';
  */
 export interface ClientIPAffinityOptions {
   /**
-   * How long a client IP sticks to the same pod after its last request; 1 second to 1 day.
+   * How long a client IP sticks to the same pod after its last request: whole seconds, from 1 second to 1 day.
    *
    * @default - 3 hours (10800 seconds), the Kubernetes default
    */
@@ -28,6 +28,9 @@ export class SessionAffinity {
    */
   public static clientIP(options: ClientIPAffinityOptions = {}): SessionAffinity {
     const seconds = options.timeout?.toSeconds({ integral: false });
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400)) {
+      throw new Error(`SessionAffinity.clientIP: timeout must be a whole number of seconds from 1 to 86400 (1 day), got ${seconds} seconds`);
+    }
     return new SessionAffinity('ClientIP', seconds);
   }
 

@@ -39,7 +39,7 @@ describe('AppValidation', () => {
       new ExternalNameService(chart, 'Db', { externalName: 'db.example.com' });
     }
     expect(validationErrors(app)).toEqual([
-      '[b/Db] metadata.name: Duplicate value: "db": object #0 is also a Service named "db"; give one of them another metadata.name [object-duplicate]',
+      '[b/Db] metadata.name: Duplicate value: "db": an earlier Service is also named "db" in namespace "default"; give one of them another metadata.name [object-duplicate]',
     ]);
   });
 
@@ -49,6 +49,19 @@ describe('AppValidation', () => {
     const d = new Deployment(chart, 'Web', { identity: Identity.of('web'), containers: [{ image: 'registry.example.com/web:1', portNumber: 80 }] });
     new NodePortService(chart, 'Admin', { backend: Backend.fromWorkload(d), ports: [{ port: 80, nodePort: 80 }] });
     expect(validationErrors(chart)).toEqual([]);
+  });
+
+  test('construct-level findings are findings too: listed by findings(), and skipped by skipRules', () => {
+    const { app, chart } = newChart({ namespace: 'shop' });
+    const other = new Chart(app, 'other', { namespace: 'billing' });
+    const d = new Deployment(other, 'Billing', { identity: Identity.of('billing'), containers: [{ image: 'registry.example.com/b:1', portNumber: 80 }] });
+    new ClusterIPService(chart, 'Billing', { backend: Backend.fromWorkload(d), ports: [{ port: 80 }] });
+    expect(AppValidation.findings(app)).toContainEqual(expect.objectContaining({
+      severity: 'error', rule: 'service-backend', path: 'test/Billing', kind: 'Service', name: 'billing', namespace: 'shop', field: 'spec.selector',
+    }));
+    AppValidation.configure(app, { skipRules: ['service-backend', 'service-selects-nothing'], printWarnings: false });
+    expect(AppValidation.findings(app).filter(f => f.severity === 'error')).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
   });
 
   test('fails when skipRules names an unknown rule', () => {

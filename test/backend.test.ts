@@ -59,6 +59,18 @@ describe('Backend', () => {
     expect(find(synth(chart), 'Service').spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' }]);
   });
 
+  test('fails when the labels the workloads share also select a workload that was not named', () => {
+    const { chart } = newChart();
+    const api = Identity.of('api');
+    const stable = new Deployment(chart, 'Stable', { identity: api.withLabels({ track: 'stable' }), containers: [{ image: IMAGE, ports: [http()] }] });
+    const canary = new Deployment(chart, 'Canary', { identity: api.withLabels({ track: 'canary' }), containers: [{ image: IMAGE, ports: [http()] }] });
+    new Deployment(chart, 'Shadow', { identity: api.withLabels({ track: 'shadow' }), containers: [{ image: IMAGE, ports: [http()] }] });
+    new ClusterIPService(chart, 'Api', { backend: Backend.fromWorkloads([stable, canary]), ports: [{ port: 80, targetPort: http() }] });
+    expect(validationErrors(chart)).toEqual([
+      '[test/Api] spec.selector: the labels {"app.kubernetes.io/name":"api","app.kubernetes.io/instance":"api"} that the backends share also select the pods of test/Shadow, which is not a backend; add it to Backend.fromWorkloads, or give it another identity [service-backend]',
+    ]);
+  });
+
   test('externalPods selects by labels and marks the Service, so no in-app pods are required', () => {
     const { chart } = newChart();
     new ClusterIPService(chart, 'Legacy', { backend: Backend.externalPods({ app: 'legacy' }), ports: [{ port: 80, targetPort: ContainerPort.tcp(8080) }] });

@@ -2,6 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildExampleApp } from '../examples/app';
+import { AppValidation } from '../src';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'cdk8s-services');
@@ -30,7 +32,7 @@ describe('cdk8s-services check', () => {
       `${f}:0 Deployment/api spec.template.metadata.labels: Invalid value: {"app":"api-v2"}: \`selector\` does not match template \`labels\` [workload-selector]`,
       `${f}:0 Deployment/api spec.template.spec.containers[0].ports[0].name: Invalid value: "http-endpoint-long": must be no more than 15 characters [container-port-name]`,
       `${f}:1 Service/api spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767 [service-node-port]`,
-      `${f}:1 Service/api spec.selector: selector {"app":"api"} matches no pod template among the objects without a namespace; fix the selector or the workload labels, or mark the Service with the annotation cdk8s-services.io/backend: external if its pods are defined elsewhere [service-selects-nothing]`,
+      `${f}:1 Service/api spec.selector: selector {"app":"api"} matches no pod template in namespace "default"; fix the selector or the workload labels, or mark the Service with the annotation cdk8s-services.io/backend: external if its pods are defined elsewhere [service-selects-nothing]`,
       `${f}:2 Service/public spec.loadBalancerSourceRanges: warning: a LoadBalancer Service without loadBalancerSourceRanges accepts traffic from any address; list the client CIDRs, or state 0.0.0.0/0 explicitly if the Service is public [service-open-load-balancer]`,
       `${f}:2 Service/public spec.ports[0].targetPort: warning: targetPort 8443/TCP is not declared as a containerPort by Deployment "api", which this Service selects; declare the port (and name it, to target it by name) [service-target-port-declared]`,
       '4 errors, 2 warnings in 3 objects from 1 file',
@@ -109,8 +111,28 @@ describe('cdk8s-services check', () => {
   });
 
   test('the example app output is clean', () => {
-    if (!fs.existsSync(path.join(ROOT, 'examples', 'dist'))) return; // written by `npx projen example`
-    expect(run(['check', 'examples/dist']).status).toBe(0);
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-services-example-'));
+    const app = buildExampleApp(outdir);
+    AppValidation.configure(app, { printWarnings: false });
+    app.synth();
+    expect(fs.readdirSync(outdir)).toHaveLength(4);
+    expect(run(['check', outdir])).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 19 objects from 4 files\n', stderr: '' });
+  });
+
+  test('YAML is read as kubectl reads it (YAML 1.1): yes/no/on/off are booleans, not label strings', () => {
+    const yaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {enabled: yes}\n  annotations: {cdk8s-services.io/backend: external}\n' +
+      'spec:\n  selector: {app: web, canary: off}\n  ports: [{port: 80}]\n';
+    const r = run(['check', '-'], yaml);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('<stdin>:0 Service/web metadata.labels: Invalid value: true: the value of \'enabled\' must be a string; quote numbers and booleans in YAML [object-labels]');
+    expect(r.stdout).toContain('<stdin>:0 Service/web spec.selector: Invalid value: false: the value of \'canary\' must be a string; quote numbers and booleans in YAML [service-selector]');
+  });
+
+  test('-n/--namespace: where objects without a namespace land', () => {
+    const [deployment, service] = fs.readFileSync(path.join(ROOT, fixture('clean.yaml')), 'utf8').split('---\n');
+    const loose = service.replace('  namespace: shop\n', '');
+    expect(run(['check', '-'], `${deployment}---\n${loose}`).status).toBe(1);
+    expect(run(['check', '-n', 'shop', '-'], `${deployment}---\n${loose}`).status).toBe(0);
   });
 
   test.each([
@@ -122,9 +144,13 @@ describe('cdk8s-services check', () => {
     [['check', '--node-port-range', '30000', 'x.yaml'], /^cdk8s-services: --node-port-range takes MIN-MAX/],
     [['check', '--skip', 'no-such-rule', fixture('clean.yaml')], /^cdk8s-services: unknown rule 'no-such-rule' in skipRules/],
     [['check', '--frobnicate', 'x.yaml'], /^cdk8s-services: unknown option '--frobnicate'/],
+    [['check', '-'], 'cdk8s-services: <stdin>:0: not a Kubernetes object: every document needs a mapping with apiVersion and kind\n', 'This file is prose.\n'],
+    [['check', '-'], 'cdk8s-services: <stdin>:1: not a Kubernetes object: every document needs a mapping with apiVersion and kind\n', 'apiVersion: v1\nkind: ConfigMap\n---\n- a\n- b\n'],
+    [['check', '-'], 'cdk8s-services: <stdin>:0: not a Kubernetes object: every document needs a mapping with apiVersion and kind\n', 'apiVersion: v1\nKind: Service\n'],
     [['check', '--service-cidr', '10.0.0.0', fixture('clean.yaml')], /^cdk8s-services: serviceCIDRs must be CIDRs such as 10.96.0.0\/12, got '10.0.0.0'/],
-  ])('unreadable input or bad usage %j: exit 2 with a clear message, no stack trace', (args, message) => {
-    const r = run(args as string[]);
+  ])('unreadable input or bad usage %j: exit 2 with a clear message, no stack trace', (...row: unknown[]) => {
+    const [args, message, input] = row as [string[], string | RegExp, string | undefined];
+    const r = run(args, input);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     if (typeof message === 'string') expect(r.stderr).toBe(message); else expect(r.stderr).toMatch(message);

@@ -174,6 +174,7 @@ describe('ClusterIPService', () => {
     });
     expect(validationErrors(chart)).toEqual([
       '[test/Web] spec.ports[0].targetPort: named targetPort "metrics" is not exposed by Deployment "web", which this Service selects; its container ports are http (TCP). Name a container port "metrics" or target one of those [service-target-port-exposed]',
+      "[test/Web] spec.ports[0].targetPort: targetPort metrics 9090/TCP is not a container port of the backend test/WebApp, which declares http 8080/TCP; target the ContainerPort object the backend's container declares [service-port-target]",
     ]);
   });
 
@@ -185,14 +186,34 @@ describe('ClusterIPService', () => {
     });
     expect(validationErrors(chart)).toEqual([
       '[test/Web] spec.ports[0].targetPort: named targetPort "http" is exposed by Deployment "web" with protocol UDP, but the Service port uses TCP; make the protocols agree [service-target-port-exposed]',
+      "[test/Web] spec.ports[0].targetPort: targetPort http 8080/TCP is not a container port of the backend test/WebApp, which declares http 8080/UDP; target the ContainerPort object the backend's container declares [service-port-target]",
     ]);
   });
 
-  test('fails when the ClientIP timeout is out of range', () => {
+  test('fails when a target port object is not the one the backend declares: another number under the same name', () => {
     const { chart } = newChart();
-    new ClusterIPService(chart, 'Web', { backend: Backend.fromWorkload(web(chart)), sessionAffinity: SessionAffinity.clientIP({ timeout: Duration.days(2) }) });
+    new ClusterIPService(chart, 'Web', {
+      backend: Backend.fromWorkload(web(chart)),
+      ports: [{ port: 80, targetPort: ContainerPort.tcp(9999, { name: 'http' }) }],
+    });
+    // the rendered targetPort (http) would reach port 8080, not 9999: only the reference check can tell
     expect(validationErrors(chart)).toEqual([
-      '[test/Web] spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 172800: must be greater than 0 and less than 86400 [service-session-affinity]',
+      "[test/Web] spec.ports[0].targetPort: targetPort http 9999/TCP is not a container port of the backend test/WebApp, which declares http 8080/TCP; target the ContainerPort object the backend's container declares [service-port-target]",
+    ]);
+  });
+
+  test('fails when the ClientIP timeout is out of range or not whole seconds', () => {
+    expect(() => SessionAffinity.clientIP({ timeout: Duration.days(2) }))
+      .toThrow('SessionAffinity.clientIP: timeout must be a whole number of seconds from 1 to 86400 (1 day), got 172800 seconds');
+    expect(() => SessionAffinity.clientIP({ timeout: Duration.millis(1500) })).toThrow('got 1.5 seconds');
+    expect(SessionAffinity.clientIP({ timeout: Duration.days(1) }).timeoutSeconds).toBe(86400);
+  });
+
+  test('explicit empty ports mean no ports: none are derived from the backend', () => {
+    const { chart } = newChart();
+    new ClusterIPService(chart, 'Web', { backend: Backend.fromWorkload(web(chart)), ports: [] });
+    expect(validationErrors(chart)).toEqual([
+      '[test/Web] spec.ports: Required value: a ClusterIP Service needs at least one port; only headless (clusterIP: None) and ExternalName Services may have none [service-ports-required]',
     ]);
   });
 

@@ -116,7 +116,7 @@ describe('Deployment', () => {
   test('fails when select is given: the identity is the selector', () => {
     const { chart } = newChart();
     expect(() => new Deployment(chart, 'Web', { identity: Identity.of('web'), select: true, containers: [{ image: IMAGE }] }))
-      .toThrow("Web: 'select' is not supported");
+      .toThrow("Web: 'select: true' is not supported");
   });
 
   test('fails at synth when an identity label value is invalid, with path, field and rule', () => {

@@ -57,6 +57,14 @@ describe('HeadlessService', () => {
     new HeadlessService(chart, 'WorkersDns', { backend: Backend.fromWorkload(d), ports: [{ port: 9000, targetPort: ContainerPort.tcp(9000, { name: 'rpc' }) }] });
     expect(validationErrors(chart)).toEqual([
       '[test/WorkersDns] spec.ports[0].targetPort: named targetPort "rpc" is not exposed by Deployment "workers", which this Service selects; its container ports are unnamed or absent. Name a container port "rpc" or target one of those [service-target-port-exposed]',
+      "[test/WorkersDns] spec.ports[0].targetPort: targetPort rpc 9000/TCP is not a container port of the backend test/Workers, which declares none; target the ContainerPort object the backend's container declares [service-port-target]",
     ]);
+  });
+
+  test('ports: [] means a headless Service without ports, not every container port', () => {
+    const { chart } = newChart();
+    const d = new Deployment(chart, 'Peers', { identity: Identity.of('peers'), containers: [{ image: 'registry.example.com/p:1', ports: [ContainerPort.tcp(7000, { name: 'peer' })] }] });
+    new HeadlessService(chart, 'PeersDns', { backend: Backend.fromWorkload(d), ports: [] });
+    expect(find(synth(chart), 'Service').spec).not.toHaveProperty('ports');
   });
 });

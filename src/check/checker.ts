@@ -36,6 +36,14 @@ export interface CheckOptions {
   readonly linkage?: boolean;
 
   /**
+   * The namespace that objects without one land in, as `kubectl apply -n` or `helm install --namespace` decide.
+   * Wiring and duplicates are checked per namespace.
+   *
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
+
+  /**
    * Rule ids to skip (see `ManifestChecker.rules`).
    *
    * @default - every rule runs
@@ -58,11 +66,13 @@ export class ManifestChecker {
   private readonly nodePortRange: NodePortRange;
   private readonly linkage: boolean;
   private readonly serviceCIDRs?: readonly string[];
+  private readonly defaultNamespace: string;
   private readonly skip: ReadonlySet<string>;
 
   constructor(options: CheckOptions = {}) {
     this.nodePortRange = options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
     this.linkage = options.linkage ?? true;
+    this.defaultNamespace = options.defaultNamespace ?? 'default';
     for (const cidr of options.serviceCIDRs ?? []) {
       if (!isCidr(cidr)) throw new Error(`serviceCIDRs must be CIDRs such as 10.96.0.0/12, got '${cidr}'`);
     }
@@ -91,10 +101,12 @@ export class ManifestChecker {
     manifests.forEach((manifest, index) => {
       if (!isObject(manifest) || typeof manifest.kind !== 'string') return;
       const meta = asStringMap(manifest.metadata);
+      const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';
       objects.push({
         index,
         kind: manifest.kind,
-        namespace: typeof meta.namespace === 'string' ? meta.namespace : '',
+        namespace,
+        scope: namespace === '' ? this.defaultNamespace : namespace,
         name: typeof meta.name === 'string' ? meta.name : '',
         manifest,
       });

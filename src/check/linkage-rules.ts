@@ -1,5 +1,5 @@
 import {
-  PodTemplate, SELECTING_WORKLOAD_KINDS, groupOf, isCheckedKind, labelSelectorMatches, mapSelectorMatches, podTemplateOf,
+  PodTemplate, SELECTING_WORKLOAD_KINDS, SERVING_KINDS, groupOf, isCheckedKind, labelSelectorMatches, mapSelectorMatches, podTemplateOf,
 } from './pod-template';
 import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject, show } from './report';
 import { EXTERNAL_BACKEND_ANNOTATION, defaultServicePort } from './service-rules';
@@ -17,10 +17,10 @@ class TemplateIndex {
   private readonly byNamespace = new Map<string, Map<string, IndexedTemplate[]>>();
 
   public add(entry: IndexedTemplate): void {
-    let byLabel = this.byNamespace.get(entry.obj.namespace);
+    let byLabel = this.byNamespace.get(entry.obj.scope);
     if (!byLabel) {
       byLabel = new Map();
-      this.byNamespace.set(entry.obj.namespace, byLabel);
+      this.byNamespace.set(entry.obj.scope, byLabel);
     }
     for (const [k, v] of Object.entries(entry.template.labels)) {
       const key = `${k}=${v}`;
@@ -62,11 +62,11 @@ export function checkLinkage(objects: readonly CheckedObject[], report: Report):
   for (const obj of objects) {
     if (obj.name !== '') {
       // by group, so that one object served under two versions counts once
-      const key = `${groupOf(obj.manifest.apiVersion) ?? ''}/${obj.kind}/${obj.namespace}/${obj.name}`;
+      const key = `${groupOf(obj.manifest.apiVersion) ?? ''}/${obj.kind}/${obj.scope}/${obj.name}`;
       const first = seen.get(key);
       if (first) {
         report.add(obj, 'object-duplicate', 'metadata.name', duplicate(obj.name,
-          `object #${first.index} is also a ${obj.kind} named "${obj.name}"${obj.namespace ? ` in namespace "${obj.namespace}"` : ''}; give one of them another metadata.name`));
+          `an earlier ${obj.kind} is also named "${obj.name}" in namespace "${obj.scope}"; give one of them another metadata.name`));
       } else {
         seen.set(key, obj);
       }
@@ -97,8 +97,9 @@ function checkOverlappingWorkloads(objects: readonly CheckedObject[], index: Tem
     const matchLabels = asStringMap(selector.matchLabels) as Record<string, string>;
     if (Object.keys(matchLabels).length === 0) continue;
     const ownLabels = podTemplateOf(obj.kind, obj.manifest)?.labels ?? {};
-    for (const other of index.select(obj.namespace, matchLabels)) {
-      if (other.obj === obj || !labelSelectorMatches(selector, other.template.labels)) continue;
+    for (const other of index.select(obj.scope, matchLabels)) {
+      // Job and CronJob pods carry their Job's controller reference, so no other controller adopts them
+      if (other.obj === obj || !SERVING_KINDS.has(other.obj.kind) || !labelSelectorMatches(selector, other.template.labels)) continue;
       // report each pair once, on the later object, unless only this direction overlaps
       const mutual = SELECTING_WORKLOAD_KINDS.has(other.obj.kind) && labelSelectorMatches(other.obj.manifest?.spec?.selector, ownLabels);
       if (mutual && other.obj.index > obj.index) continue;
@@ -123,15 +124,17 @@ function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: 
   const selector = rawSelector as Record<string, string>;
   const annotations = asStringMap(asStringMap(svc.manifest.metadata).annotations);
   const external = annotations[EXTERNAL_BACKEND_ANNOTATION] === 'external';
-  const selected = index.select(svc.namespace, selector);
-  if (selected.length === 0) {
+  const matched = index.select(svc.scope, selector);
+  if (matched.length === 0) {
     if (!external) {
-      const where = svc.namespace ? `in namespace "${svc.namespace}"` : 'among the objects without a namespace';
+      const where = `in namespace "${svc.scope}"`;
       report.add(svc, 'service-selects-nothing', 'spec.selector',
         `selector ${show(selector)} matches no pod template ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
     }
     return;
   }
+  // ports are checked against pods that serve while they run; EndpointSlices pass over Job pods lacking a port
+  const selected = matched.filter(e => SERVING_KINDS.has(e.obj.kind));
   asArray(spec.ports).map(defaultServicePort).forEach((p, i) => {
     if (!isObject(p)) return;
     const protocol = p.protocol;

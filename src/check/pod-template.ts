@@ -92,6 +92,14 @@ export function slimManifest(kind: string, manifest: any): any {
 export const SELECTING_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /**
+ * The kinds whose pods serve a Service for as long as they run, and can be selected by a controller: Job and
+ * CronJob pods are neither (they finish, and carry their Job's controller reference).
+ *
+ * @internal
+ */
+export const SERVING_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+
+/**
  * A container port as declared in a pod template, with where it was declared.
  *
  * @internal

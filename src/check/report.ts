@@ -9,7 +9,10 @@ import { ruleInfo } from './rules';
 export interface CheckedObject {
   readonly index: number;
   readonly kind: string;
+  /** The namespace as written (empty when none). */
   readonly namespace: string;
+  /** The namespace the object lands in: as written, or the default namespace when none is written. */
+  readonly scope: string;
   readonly name: string;
   readonly manifest: any;
 }

@@ -138,7 +138,7 @@ export function checkService(obj: CheckedObject, report: Report, options: Servic
   if (raw?.ports !== undefined && !Array.isArray(raw.ports)) {
     report.add(obj, 'service-ports-required', 'spec.ports', invalid(raw.ports, 'must be a list of ports'));
   } else if (ports.length === 0 && !headless && type !== 'ExternalName') {
-    report.add(obj, 'service-ports-required', 'spec.ports', required(`a ${show(type)} Service needs at least one port; only headless (clusterIP: None) and ExternalName Services may have none`));
+    report.add(obj, 'service-ports-required', 'spec.ports', required(`a ${text(type)} Service needs at least one port; only headless (clusterIP: None) and ExternalName Services may have none`));
   }
 
   checkTypeSpecific(obj, report, spec, headless);
@@ -212,9 +212,11 @@ function checkPorts(obj: CheckedObject, report: Report, spec: Record<string, any
       return;
     }
     // validateServicePort
-    if (ports.length > 1 && (p.name === undefined || p.name === '')) {
+    // null decodes as the empty (unset) value, as an absent field does
+    const named = p.name !== undefined && p.name !== null && p.name !== '';
+    if (ports.length > 1 && !named) {
       report.add(obj, 'service-port-name', `${path}.name`, required('every port of a multi-port Service needs a name'));
-    } else if (p.name !== undefined && p.name !== '') {
+    } else if (named) {
       const msgs = typeof p.name === 'string' ? isDns1123Label(p.name) : ['must be a string'];
       for (const msg of msgs) report.add(obj, 'service-port-name', `${path}.name`, invalid(p.name, msg));
       if (names.has(p.name)) {
@@ -240,7 +242,7 @@ function checkPorts(obj: CheckedObject, report: Report, spec: Record<string, any
         report.add(obj, 'service-target-port', `${path}.targetPort`, invalid(target, msg));
       }
     }
-    if (p.appProtocol !== undefined) {
+    if (p.appProtocol !== undefined && p.appProtocol !== null) {
       const msgs = typeof p.appProtocol === 'string' ? isQualifiedName(p.appProtocol) : ['must be a string'];
       for (const msg of msgs) report.add(obj, 'service-app-protocol', `${path}.appProtocol`, invalid(p.appProtocol, msg));
     }

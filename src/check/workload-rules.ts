@@ -17,6 +17,7 @@ export function checkWorkload(obj: CheckedObject, report: Report): boolean {
   const template = podTemplateOf(obj.kind, obj.manifest);
   if (!template) return false;
   checkObjectMeta(obj, report, subdomainName);
+  checkNameLength(obj, report);
   const prefix = template.path ? `${template.path}.` : '';
   if (template.path) {
     // ValidatePodTemplateSpec reports template labels and annotations at `<template>.labels`, without `metadata`
@@ -160,4 +161,16 @@ function checkHostPorts(obj: CheckedObject, report: Report, ports: unknown, fiel
     }
     seen.add(key);
   });
+}
+
+/**
+ * `ValidateCronJobCreate` keeps CronJob names to 52 characters (11 are left for the Job suffix), and a Job's name
+ * becomes its pods' `job-name` label, a label value of at most 63 characters.
+ */
+function checkNameLength(obj: CheckedObject, report: Report): void {
+  const limit = obj.kind === 'CronJob' ? 52 : obj.kind === 'Job' ? 63 : undefined;
+  if (limit !== undefined && obj.name.length > limit) {
+    const why = obj.kind === 'CronJob' ? 'the Jobs it creates add an 11-character suffix' : 'it becomes the job-name label of its pods';
+    report.add(obj, 'object-name', 'metadata.name', invalid(obj.name, `must be no more than ${limit} characters (${why})`));
+  }
 }

@@ -39,8 +39,9 @@ export const LINKAGE_CASES: Case[] = [
   ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by a StatefulSet', [service(), workload('StatefulSet', 'web', { spec: { serviceName: 'web' } })]),
   ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by a Pod',
     [service(), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [container()] } }]),
-  bad(OURS, 'service-target-port-exposed', 'named targetPort missing on a selected CronJob template', 'spec.ports[0].targetPort', 'is not exposed by CronJob "backup"',
-    [service(), {
+  // EndpointSlices pass over pods that lack the port, and Job pods finish: a Job beside the Deployment is not an error
+  ok(OURS, 'service-target-port-exposed', 'named targetPort missing on a CronJob template that the selector also matches',
+    [...app(), {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: { name: 'backup' },
@@ -126,4 +127,16 @@ export const LINKAGE_CASES: Case[] = [
     [{ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }, { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }]),
   ok(OURS, 'service-selects-nothing', 'non-object entries are passed over', [null, 'text', 42, true, [service()], undefined, ...app()]),
   ok(OURS, 'service-ports-required', 'an object without kind is passed over', [{ apiVersion: 'v1', metadata: { name: 'Bad' }, spec: {} }]),
+
+  // the namespace objects without one land in (defaultNamespace, kubectl -n / helm --namespace)
+  ok(OURS, 'service-selects-nothing', 'Service without a namespace, Deployment in namespace default', [service(), deployment({ metadata: { namespace: 'default' } })]),
+  ok(OURS, 'service-selects-nothing', 'Service without a namespace, Deployment in the release namespace given as defaultNamespace',
+    [service(), deployment({ metadata: { namespace: 'shop' } })], { options: { defaultNamespace: 'shop' } }),
+  bad(OURS, 'service-selects-nothing', 'Service without a namespace lands in default, Deployment in shop', 'spec.selector', 'matches no pod template in namespace "default"',
+    [service(), deployment({ metadata: { namespace: 'shop' } })]),
+  bad(OURS, 'object-duplicate', 'a Service without a namespace and one in namespace default', 'metadata.name', 'an earlier Service is also named "web" in namespace "default"',
+    [service(), service({ metadata: { namespace: 'default' } }), deployment()]),
+  // Job and CronJob pods finish and carry their Job's controller reference: no overlap with a Deployment
+  ok(OURS, 'workload-selector-overlap', 'a Deployment and a migration Job whose pods share the app label',
+    [...app(), { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { template: { metadata: { labels: { app: 'web' } }, spec: { restartPolicy: 'Never', containers: [container([])] } } } }]),
 ];

@@ -376,4 +376,8 @@ export const SERVICE_CASES: Case[] = [
     svcSpec({ clusterIP: '10.112.0.0' }), { serviceCIDRs: ['10.96.0.0/12'] }),
   bad('ipallocator', 'service-cluster-ip', 'IPv6 clusterIP outside the IPv6 service CIDR', 'spec.clusterIPs', 'The range of valid IPs is fd00::/108',
     svcSpec({ clusterIP: 'fd00::1:0:0' }), { serviceCIDRs: ['10.96.0.0/12', 'fd00::/108'] }),
+
+  // null decodes as the unset value
+  ok(PORT, 'service-port-name', 'port name null on a single port', svcPorts({ ...HTTP_PORT, name: null })),
+  ok(PORT, 'service-app-protocol', 'appProtocol null', svcPorts({ ...HTTP_PORT, appProtocol: null })),
 ];

@@ -201,4 +201,23 @@ export const WORKLOAD_CASES: Case[] = [
   bad(PORTS, 'container-port-protocol', 'container port protocol in lowercase', `${C0}[0].protocol`, 'Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"',
     ctrPorts({ name: 'http', containerPort: 8080, protocol: 'tcp' })),
   bad(PORTS, 'container-port-protocol', 'container port protocol HTTP', `${C0}[0].protocol`, 'Unsupported value: "HTTP"', ctrPorts({ name: 'http', containerPort: 8080, protocol: 'HTTP' })),
+
+  // name limits of Jobs and CronJobs
+  ok('ValidateCronJobCreate', 'object-name', 'CronJob name of 52 characters', [cronJob('c'.repeat(52))]),
+  bad('ValidateCronJobCreate', 'object-name', 'CronJob name of 53 characters', 'metadata.name', 'must be no more than 52 characters', [cronJob('c'.repeat(53))]),
+  ok('ValidateJob', 'object-name', 'Job name of 63 characters', [job('j'.repeat(63))]),
+  bad('ValidateJob', 'object-name', 'Job name of 64 characters', 'metadata.name', 'must be no more than 63 characters', [job('j'.repeat(64))]),
 ];
+
+function job(name: string): unknown {
+  return { apiVersion: 'batch/v1', kind: 'Job', metadata: { name }, spec: { template: { spec: { restartPolicy: 'Never', containers: [container([])] } } } };
+}
+
+function cronJob(name: string): unknown {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name },
+    spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [container([])] } } } } },
+  };
+}
