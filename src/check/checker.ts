@@ -1,6 +1,6 @@
 import { Finding } from './finding';
 import { checkLinkage } from './linkage-rules';
-import { isCheckedKind } from './pod-template';
+import { isCheckedKind, podTemplateOf } from './pod-template';
 import { CheckedObject, Report, asStringMap, isObject } from './report';
 import { RULES, RuleInfo } from './rules';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, checkService } from './service-rules';
@@ -102,6 +102,7 @@ export class ManifestChecker {
       if (!isObject(manifest) || typeof manifest.kind !== 'string') return;
       const meta = asStringMap(manifest.metadata);
       const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';
+      const known = isCheckedKind(manifest.kind, manifest.apiVersion);
       objects.push({
         index,
         kind: manifest.kind,
@@ -109,6 +110,7 @@ export class ManifestChecker {
         scope: namespace === '' ? this.defaultNamespace : namespace,
         name: typeof meta.name === 'string' ? meta.name : '',
         manifest,
+        template: known ? podTemplateOf(manifest.kind, manifest) : undefined,
       });
     });
     for (const obj of objects) {

@@ -1,5 +1,5 @@
 import {
-  PodTemplate, SELECTING_WORKLOAD_KINDS, SERVING_KINDS, groupOf, isCheckedKind, labelSelectorMatches, mapSelectorMatches, podTemplateOf,
+  PodTemplate, SELECTING_WORKLOAD_KINDS, SERVING_KINDS, groupOf, isCheckedKind, labelSelectorMatches, mapSelectorMatches,
 } from './pod-template';
 import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject, show } from './report';
 import { EXTERNAL_BACKEND_ANNOTATION, defaultServicePort } from './service-rules';
@@ -22,8 +22,9 @@ class TemplateIndex {
       byLabel = new Map();
       this.byNamespace.set(entry.obj.scope, byLabel);
     }
-    for (const [k, v] of Object.entries(entry.template.labels)) {
-      const key = `${k}=${v}`;
+    const labels = entry.template.labels;
+    for (const k in labels) {
+      const key = `${k}=${labels[k]}`;
       const list = byLabel.get(key);
       if (list) list.push(entry); else byLabel.set(key, [entry]);
     }
@@ -76,8 +77,7 @@ export function checkLinkage(objects: readonly CheckedObject[], report: Report):
       services.push(obj);
       continue;
     }
-    const template = podTemplateOf(obj.kind, obj.manifest);
-    if (template) index.add({ obj, template });
+    if (obj.template) index.add({ obj, template: obj.template });
   }
   for (const svc of services) {
     checkServiceBackends(svc, index, report);
@@ -96,7 +96,7 @@ function checkOverlappingWorkloads(objects: readonly CheckedObject[], index: Tem
     if (!isObject(selector)) continue;
     const matchLabels = asStringMap(selector.matchLabels) as Record<string, string>;
     if (Object.keys(matchLabels).length === 0) continue;
-    const ownLabels = podTemplateOf(obj.kind, obj.manifest)?.labels ?? {};
+    const ownLabels = obj.template?.labels ?? {};
     for (const other of index.select(obj.scope, matchLabels)) {
       // Job and CronJob pods carry their Job's controller reference, so no other controller adopts them
       if (other.obj === obj || !SERVING_KINDS.has(other.obj.kind) || !labelSelectorMatches(selector, other.template.labels)) continue;

@@ -144,7 +144,9 @@ export function podTemplateOf(kind: string, manifest: any): PodTemplate | undefi
   }
   if (!isObject(node)) return undefined;
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(asStringMap(asStringMap(node.metadata).labels))) {
+  const rawLabels = asStringMap(asStringMap(node.metadata).labels);
+  for (const k in rawLabels) {
+    const v = rawLabels[k];
     if (typeof v === 'string') labels[k] = v;
   }
   const containers = asArray(asStringMap(node.spec).containers);
@@ -181,7 +183,7 @@ export function podTemplateOf(kind: string, manifest: any): PodTemplate | undefi
  * @internal
  */
 export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  for (const key of Object.keys(selector)) {
+  for (const key in selector) {
     if (labels[key] !== selector[key]) return false;
   }
   return true;

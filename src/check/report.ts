@@ -1,4 +1,5 @@
 import { Finding } from './finding';
+import type { PodTemplate } from './pod-template';
 import { ruleInfo } from './rules';
 
 /**
@@ -15,6 +16,8 @@ export interface CheckedObject {
   readonly scope: string;
   readonly name: string;
   readonly manifest: any;
+  /** The pod template, for a workload of a kind the checker knows (read once per check). */
+  readonly template?: PodTemplate;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { checkAnnotations, checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
-import { SELECTING_WORKLOAD_KINDS, labelSelectorMatches, podTemplateOf } from './pod-template';
+import { SELECTING_WORKLOAD_KINDS, labelSelectorMatches } from './pod-template';
 import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required, text } from './report';
 import { isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
 
@@ -14,7 +14,7 @@ const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
  * @internal
  */
 export function checkWorkload(obj: CheckedObject, report: Report): boolean {
-  const template = podTemplateOf(obj.kind, obj.manifest);
+  const template = obj.template;
   if (!template) return false;
   checkObjectMeta(obj, report, subdomainName);
   checkNameLength(obj, report);
