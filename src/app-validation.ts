@@ -111,6 +111,17 @@ export class AppValidation {
 }
 
 /**
+ * Whether an object has no JSON patches, so that a view built from its construct equals its rendering. Reads
+ * cdk8s's private patch list; should that ever move, this answers false and the checker renders in full.
+ *
+ * @internal
+ */
+export function isUnpatched(apiObject: ApiObject): boolean {
+  const patches = (apiObject as any).patches;
+  return Array.isArray(patches) && patches.length === 0;
+}
+
+/**
  * Formats a finding the way synth reports it, after cdk8s's `[path]` prefix.
  *
  * @internal

@@ -1,7 +1,7 @@
 import { ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation } from './app-validation';
+import { AppValidation, isUnpatched } from './app-validation';
 import { Backend } from './backend';
 import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
 import { HeadlessService, HeadlessServiceOptions } from './headless-service';
@@ -147,8 +147,7 @@ export class Deployment extends kplus.Deployment {
    * then the checker renders the object.
    */
   private checkedView(): any {
-    const patches = (this.apiObject as any).patches;
-    if (!Array.isArray(patches) || patches.length > 0) return undefined;
+    if (!isUnpatched(this.apiObject)) return undefined;
     const ports = (c: kplus.Container) => c.ports.map(p => ({
       containerPort: p.number, protocol: p.protocol, name: p.name, hostPort: p.hostPort, hostIP: p.hostIp,
     }));

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Protocol, ServiceType } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation, ReferenceProblem } from './app-validation';
+import { AppValidation, isUnpatched, ReferenceProblem } from './app-validation';
 import { Backend } from './backend';
 import { EXTERNAL_BACKEND_ANNOTATION } from './check/service-rules';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
@@ -184,8 +184,7 @@ export abstract class Service extends Construct {
    * sorting the whole object again. Undefined when JSON patches could change the output.
    */
   private checkedView(): any {
-    const patches = (this.apiObject as any).patches;
-    if (!Array.isArray(patches) || patches.length > 0) return undefined;
+    if (!isUnpatched(this.apiObject)) return undefined;
     return { apiVersion: 'v1', kind: 'Service', metadata: this.metadata.toJson(), spec: this.renderSpec() };
   }
 
