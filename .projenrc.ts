@@ -13,7 +13,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   keywords: ['cdk8s', 'kubernetes', 'service', 'deployment', 'k8s'],
 
   // toolchain versions that work together on our machines
-  cdk8sVersion: '2.70.106',
+  // the lowest cdk8s the library supports: the peer range starts here and the tests run on it; CI also synthesizes
+  // the example against the newest 2.x (the cdk8s-compat task below)
+  cdk8sVersion: '2.70.0',
   constructsVersion: '10.5.0',
   jsiiVersion: '~6.0.16',
   typescriptVersion: '~6.0.3',
@@ -63,10 +65,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
   },
   gitignore: ['/examples/dist/', '/tools/cdk8s-cli/node_modules/', '/bench/tmp/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/tools/', '/bench/', '/.ci/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/tools/', '/bench/', '/.ci/', '/scripts/'] },
 });
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// The example against the newest cdk8s 2.x, byte for byte the same as on the lowest release.
+project.addTask('cdk8s-compat', {
+  description: 'Synthesize the example against the newest cdk8s 2.x (the tests run on the lowest supported release) and compare the YAML',
+  exec: 'ts-node --project test/tsconfig.json scripts/cdk8s-compat.ts',
+});
 
 // The example app is a normal cdk8s app: `cdk8s synth` (cdk8s-cli, installed on its own under tools/) runs
 // examples/main.ts and writes YAML to examples/dist/.

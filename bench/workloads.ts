@@ -6,7 +6,7 @@ import { App, Chart, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import {
-  Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, HeadlessService, Identity,
+  AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, HeadlessService, Identity,
   LoadBalancerService, NodePortService,
 } from '../src';
 
@@ -21,8 +21,14 @@ function newApp(outdir: string): { app: App; chart: Chart } {
 }
 
 /** This library: Deployment with an identity, ClusterIPService targeting the named port; validation included. */
-export const ours: Variant = (n, outdir) => {
+export const ours: Variant = (n, outdir) => oursApp(n, outdir, true);
+
+/** The same app with validation turned off: the difference is what validation costs. */
+export const oursUnchecked: Variant = (n, outdir) => oursApp(n, outdir, false);
+
+function oursApp(n: number, outdir: string, enabled: boolean): void {
   const { app, chart } = newApp(outdir);
+  AppValidation.configure(app, { enabled });
   for (let i = 0; i < n; i++) {
     const http = ContainerPort.tcp(8080, { name: 'http' });
     const d = new Deployment(chart, `App${i}`, {
@@ -38,7 +44,7 @@ export const ours: Variant = (n, outdir) => {
     });
   }
   app.synth();
-};
+}
 
 /** cdk8s-plus-27: Deployment + exposeViaService. */
 export const cdk8sPlus: Variant = (n, outdir) => {
@@ -160,4 +166,4 @@ export const mixed: Variant = (n, outdir) => {
   app.synth();
 };
 
-export const VARIANTS: Record<string, Variant> = { ours, cdk8sPlus, rawL1, floor, mixed };
+export const VARIANTS: Record<string, Variant> = { ours, oursUnchecked, cdk8sPlus, rawL1, floor, mixed };

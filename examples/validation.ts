@@ -11,7 +11,7 @@ export function configuredApp(): { app: App; findings: () => AppFinding[] } {
   AppValidation.configure(app, {
     nodePortRange: { min: 20000, max: 22767 }, // the cluster's --service-node-port-range
     serviceCIDRs: ['10.96.0.0/12'], // the cluster's --service-cluster-ip-range: requested cluster IPs must lie in it
-    skipRules: ['service-open-load-balancer'], // rule ids: ManifestChecker.rules
+    skipRules: ['service-open-load-balancer'], // rule ids: AppValidation.rules
   });
   const findings = () => AppValidation.findings(app); // every finding, warnings included, with construct paths
   // #endregion

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { buildExampleApp } from '../examples/app';
-import { ManifestChecker } from '../src';
+import { AppValidation } from '../src';
 
 const ROOT = path.join(__dirname, '..');
 const EXAMPLE_FILES = ['examples/app.ts', 'examples/validation.ts'];
@@ -46,8 +46,8 @@ export function exampleYaml(): Map<string, string> {
  * The rule table.
  */
 export function rulesTable(): string {
-  const rows = ManifestChecker.rules.map(r => `| \`${r.id}\` | ${r.severity} | ${r.description} | ${r.source.replace(/\|/g, '\\|')} |`);
-  return ['| rule | severity | checks | source |', '|---|---|---|---|', ...rows].join('\n');
+  const rows = AppValidation.rules.map(r => `| \`${r.id}\` | ${r.severity} | ${r.scope} | ${r.description} | ${r.source.replace(/\|/g, '\\|')} |`);
+  return ['| rule | severity | runs on | checks | source |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 /**

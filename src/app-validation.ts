@@ -1,15 +1,25 @@
-import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
-import { CheckOptions, ManifestChecker } from './check/checker';
-import { Finding, Severity } from './check/finding';
-import { isCheckedKind, slimManifest } from './check/pod-template';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import {
+  CheckInput, CheckOptions, Finding, ResolvedOptions, RuleInfo, Severity, allRules, isCheckedKind, resolveOptions, runChecks,
+} from './check';
+import { ObjectView, ServiceReferences } from './check/contract';
+import { renderedView } from './views';
 
 /**
  * Options of `AppValidation.configure`.
  */
 export interface AppValidationOptions extends CheckOptions {
   /**
-   * Whether synth prints warnings (such as a LoadBalancer open to every address) to standard error.
+   * Whether synth checks the app. Turned off, synth renders the app exactly as cdk8s-plus would, unchecked (the
+   * benchmark compares the two); `findings` still checks on request.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Whether synth prints warnings (such as a LoadBalancer open to every address), through `console.warn`.
    *
    * @default true
    */
@@ -27,59 +37,42 @@ export interface AppFinding extends Finding {
 }
 
 /**
- * A problem only construct references can show (a backend in another namespace, a target port the backend does
- * not declare), reported like the checker's findings.
+ * What a construct of this library tells the checker about its object.
  *
  * @internal
  */
-export interface ReferenceProblem {
-  readonly rule: string;
-  readonly field: string;
-  readonly message: string;
+export interface Registration {
+  /** The object as the checker reads it, built from the construct's model; undefined when only a rendering will do. */
+  readonly view?: () => ObjectView | undefined;
+  /** What the construct refers to by object (a Service's backend workloads and target ports). */
+  readonly references?: () => ServiceReferences;
 }
-
-/**
- * What `_register` takes besides the owner and its object.
- *
- * @internal
- */
-export interface RegisterOptions {
-  /** What the checker reads of the object, or undefined when only a full rendering will do. */
-  readonly view?: () => any;
-  /** Problems of the owner's references. */
-  readonly references?: () => ReferenceProblem[];
-}
-
-interface Analysis {
-  readonly findings: AppFinding[];
-  readonly byOwner: Map<IConstruct, AppFinding[]>;
-}
-
-const OPTIONS = new WeakMap<IConstruct, AppValidationOptions>();
-const OWNERS = new WeakMap<ApiObject, IConstruct>();
-const VIEWS = new WeakMap<ApiObject, () => any>();
-const REFERENCES = new WeakMap<ApiObject, () => ReferenceProblem[]>();
-const ANALYSES = new WeakMap<IConstruct, Analysis>();
-const HOOKED = new WeakSet<IConstruct>();
-const PRINTED = new WeakMap<IConstruct, Set<string>>();
 
 /**
  * Validation of a whole cdk8s app at synth: every Service, and every workload it may select, is checked against the
- * API server's create-time rules and for broken wiring, with `ManifestChecker` on the rendered manifests.
+ * API server's create-time rules and for broken wiring.
  *
  * It runs by itself as soon as the app holds one construct of this library; errors fail `cdk8s synth` with
- * `[construct path] field: message [rule]`, all at once. Use `configure` to set the cluster's node-port range or
- * to skip a rule, and `findings` to read every finding, warnings included.
+ * `[construct path] field: message [rule]`, all at once. A chart synthesized on its own (`Testing.synth(chart)`)
+ * reports the findings of its own objects, while the wiring is still checked across the whole app. Use
+ * `configure` to set the cluster's node-port range or to skip a rule, and `findings` to read every finding,
+ * warnings included.
  */
 export class AppValidation {
+  /**
+   * Every rule that runs at synth: the manifest rules (`ManifestChecker.rules`) and the rules on construct
+   * references.
+   */
+  public static readonly rules: RuleInfo[] = allRules();
+
   /**
    * Sets the validation options of the app that `scope` belongs to.
    *
    * @param scope any construct of the app
+   * @throws when `skipRules` names an unknown rule, or a range or CIDR is impossible
    */
   public static configure(scope: IConstruct, options: AppValidationOptions): void {
-    new ManifestChecker(options); // fails now on an unknown rule id or a bad node-port range
-    OPTIONS.set(scope.node.root, options);
+    AppState.of(scope).configure(options);
   }
 
   /**
@@ -88,150 +81,224 @@ export class AppValidation {
    * @param scope any construct of the app
    */
   public static findings(scope: IConstruct): AppFinding[] {
-    return analyse(scope.node.root).findings;
+    return AppState.of(scope).findings();
   }
 
   /**
    * Makes `owner` the construct that findings on `apiObject` are reported on, and makes sure the app is checked at
-   * synth. `view`, when given, returns what the checker reads of the object (as `slimManifest` would keep of its
-   * rendering) without rendering all of it, or undefined when only a full rendering will do; `references` returns
-   * the problems of the owner's construct references, which are findings like the checker's.
+   * synth.
    *
    * @internal
    */
-  public static _register(owner: IConstruct, apiObject: ApiObject, options: RegisterOptions = {}): void {
-    OWNERS.set(apiObject, owner);
-    if (options.view) VIEWS.set(apiObject, options.view);
-    if (options.references) REFERENCES.set(apiObject, options.references);
-    hookRoot(owner.node.root);
-    hookOwner(owner);
+  public static _register(owner: IConstruct, apiObject: ApiObject, registration: Registration = {}): void {
+    AppState.of(owner).register(owner, apiObject, registration);
   }
 
   private constructor() {}
 }
 
+/** The id of the per-app state, a child of the app's root. */
+const STATE_ID = 'cdk8s-services.AppValidation';
+
+/** One finding, with what decides when it is reported. */
+interface Entry {
+  readonly finding: AppFinding;
+  /** The chart whose synthesis renders the object. */
+  readonly chart: Chart;
+}
+
+interface Analysis {
+  readonly entries: readonly Entry[];
+  readonly byOwner: ReadonlyMap<IConstruct, readonly Entry[]>;
+}
+
 /**
- * Whether an object has no JSON patches, so that a view built from its construct equals its rendering. Reads
- * cdk8s's private patch list; should that ever move, this answers false and the checker renders in full.
+ * Everything validation keeps for one app, in one place: the options, what the constructs registered, the last
+ * analysis, and which synthesis is under way.
  *
- * @internal
+ * cdk8s validates the whole app on `app.synth()` and again on every `chart.toJson()` (`Testing.synth(chart)`),
+ * and nothing tells a validation which chart is being synthesized. So the app's `synth` and `synthYaml` and each
+ * chart's `toJson` are wrapped (on the instances, nothing global): while one runs, the app is analysed once, and a
+ * chart synthesized on its own reports only its own findings.
  */
-export function isUnpatched(apiObject: ApiObject): boolean {
-  const patches = (apiObject as any).patches;
-  return Array.isArray(patches) && patches.length === 0;
+class AppState extends Construct {
+  /**
+   * The state of the app that `scope` belongs to, created on first use.
+   */
+  public static of(scope: IConstruct): AppState {
+    const root = scope.node.root;
+    return (root.node.tryFindChild(STATE_ID) as AppState | undefined) ?? new AppState(root);
+  }
+
+  private options: AppValidationOptions = {};
+  private resolved: ResolvedOptions;
+  private readonly registrations = new Map<ApiObject, Registration & { readonly owner: IConstruct }>();
+  private readonly hooked = new WeakSet<IConstruct>();
+  private readonly wrapped = new WeakSet<object>();
+  private readonly printed = new Set<string>();
+  /** The analysis of the latest validation outside a synthesis. */
+  private latest?: Analysis;
+  /** The synthesis under way: the chart synthesized on its own (none for the whole app), and its analysis. */
+  private synthesis?: { readonly chart?: Chart; analysis?: Analysis };
+
+  private constructor(root: IConstruct) {
+    super(root as Construct, STATE_ID);
+    this.resolved = resolveOptions({}, AppValidation.rules);
+    // cdk8s validates in pre-order, so the root's validation starts every pass
+    root.node.addValidation({ validate: () => this.startPass() });
+    for (const method of ['synth', 'synthYaml']) {
+      if (typeof (root as any)[method] === 'function') this.wrap(root, method, undefined);
+    }
+    this.wrapCharts();
+  }
+
+  public configure(options: AppValidationOptions): void {
+    this.resolved = resolveOptions(options, AppValidation.rules);
+    this.options = options;
+    this.latest = undefined;
+  }
+
+  public findings(): AppFinding[] {
+    if (!this.synthesis) this.latest = undefined;
+    return this.analysis().entries.map(e => e.finding);
+  }
+
+  public register(owner: IConstruct, apiObject: ApiObject, registration: Registration): void {
+    this.registrations.set(apiObject, { ...registration, owner });
+    this.wrapChart(apiObject.chart);
+    this.hook(owner);
+  }
+
+  private startPass(): string[] {
+    if (this.options.enabled === false) return [];
+    this.wrapCharts();
+    // outside a synthesis, each pass sees the app as it is now
+    if (!this.synthesis) this.latest = undefined;
+    const analysis = this.analysis();
+    for (const owner of analysis.byOwner.keys()) this.hook(owner);
+    if (this.options.printWarnings ?? true) this.printWarnings(analysis);
+    return [];
+  }
+
+  private analysis(): Analysis {
+    if (this.synthesis) return this.synthesis.analysis ??= this.analyse();
+    return this.latest ??= this.analyse();
+  }
+
+  /** The errors of one owner, in the chart being synthesized (all of them when the whole app is). */
+  private errorsOf(owner: IConstruct): string[] {
+    if (this.options.enabled === false) return [];
+    const chart = this.synthesis?.chart;
+    return (this.analysis().byOwner.get(owner) ?? [])
+      .filter(e => e.finding.severity === Severity.ERROR && (!chart || e.chart === chart))
+      .map(e => formatFinding(e.finding));
+  }
+
+  /** Prints each warning once per app, when the chart it belongs to is synthesized. */
+  private printWarnings(analysis: Analysis): void {
+    const chart = this.synthesis?.chart;
+    for (const { finding, chart: owner } of analysis.entries) {
+      if (finding.severity !== Severity.WARNING || (chart && owner !== chart)) continue;
+      const line = `Warning: [${finding.path}] ${formatFinding(finding)}`;
+      if (this.printed.has(line)) continue;
+      this.printed.add(line);
+      console.warn(line);
+    }
+  }
+
+  private hook(owner: IConstruct): void {
+    if (this.hooked.has(owner)) return;
+    this.hooked.add(owner);
+    owner.node.addValidation({ validate: () => this.errorsOf(owner) });
+  }
+
+  /**
+   * Checks every object of a kind the checker knows: from the view its construct builds, or else from its
+   * rendering.
+   */
+  private analyse(): Analysis {
+    const inputs: CheckInput[] = [];
+    const objects: Array<{ readonly owner: IConstruct; readonly chart: Chart }> = [];
+    for (const c of this.node.root.node.findAll()) {
+      if (!ApiObject.isApiObject(c) || !isCheckedKind(c.kind, c.apiVersion)) continue;
+      const registration = this.registrations.get(c);
+      const owner = registration?.owner ?? ownerOf(c);
+      let view: ObjectView | undefined;
+      let decodeProblems: CheckInput['decodeProblems'];
+      try {
+        view = registration?.view?.();
+        if (!view) ({ view, decodeProblems } = renderedView(c));
+      } catch {
+        // an object that cannot render fails synth itself, with its own message
+        continue;
+      }
+      const references = registration?.references?.();
+      if (references && view.view === 'service') view = { ...view, references };
+      inputs.push({ index: objects.length, view, decodeProblems, key: c });
+      objects.push({ owner, chart: c.chart });
+    }
+    const entries: Entry[] = [];
+    const byOwner = new Map<IConstruct, Entry[]>();
+    for (const f of runChecks(inputs, this.resolved, { pathOf: i => objects[i]?.owner.node.path })) {
+      const { owner, chart } = objects[f.index];
+      const entry = { finding: { ...f, path: owner.node.path }, chart };
+      entries.push(entry);
+      const list = byOwner.get(owner);
+      if (list) list.push(entry); else byOwner.set(owner, [entry]);
+    }
+    return { entries, byOwner };
+  }
+
+  /** Wraps the charts directly under the app (a chart wraps itself when one of its objects registers). */
+  private wrapCharts(): void {
+    for (const child of this.node.root.node.children) {
+      if (Chart.isChart(child)) this.wrapChart(child);
+    }
+  }
+
+  private wrapChart(chart: Chart): void {
+    if (this.wrapped.has(chart)) return;
+    for (let c: IConstruct | undefined = chart; c; c = c.node.scope) {
+      if (!Chart.isChart(c) || this.wrapped.has(c)) continue;
+      this.wrapped.add(c);
+      this.wrap(c, 'toJson', c);
+    }
+  }
+
+  /** Replaces `target[method]` (on the instance) by one that runs the original inside a synthesis. */
+  private wrap(target: object, method: string, chart: Chart | undefined): void {
+    const original = (target as any)[method] as (...args: unknown[]) => unknown;
+    Object.defineProperty(target, method, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => this.synthesizing(chart, () => original.apply(target, args)),
+    });
+  }
+
+  private synthesizing<T>(chart: Chart | undefined, run: () => T): T {
+    // a chart that app.synth() renders stays in the app's synthesis, analysed once
+    if (this.synthesis) return run();
+    this.synthesis = { chart };
+    try {
+      return run();
+    } finally {
+      this.synthesis = undefined;
+    }
+  }
 }
 
 /**
  * Formats a finding the way synth reports it, after cdk8s's `[path]` prefix.
- *
- * @internal
  */
-export function formatFinding(f: Finding): string {
+function formatFinding(f: Finding): string {
   return `${f.field}: ${f.message} [${f.rule}]`;
 }
 
+/**
+ * The construct findings on an object of another library are reported on: an L1 object named `Resource` belongs to
+ * the higher-level construct around it (the cdk8s-plus convention).
+ */
 function ownerOf(obj: ApiObject): IConstruct {
-  const registered = OWNERS.get(obj);
-  if (registered) return registered;
-  // an L1 object named 'Resource' belongs to the higher-level construct around it (cdk8s-plus convention)
   const scope = obj.node.scope;
   return obj.node.id === 'Resource' && scope ? scope : obj;
-}
-
-/**
- * The root validation runs first (cdk8s validates in pre-order): it checks the whole app once, caches the result
- * for the constructs' own validations, hooks owners of objects from other libraries and prints warnings.
- */
-function hookRoot(root: IConstruct): void {
-  if (HOOKED.has(root)) return;
-  HOOKED.add(root);
-  root.node.addValidation({
-    validate: () => {
-      const analysis = analyse(root);
-      for (const owner of analysis.byOwner.keys()) hookOwner(owner);
-      if (OPTIONS.get(root)?.printWarnings ?? true) printWarnings(root, analysis);
-      return [];
-    },
-  });
-}
-
-/**
- * Prints each warning once per app, however often the app is synthesized.
- */
-function printWarnings(root: IConstruct, analysis: Analysis): void {
-  let printed = PRINTED.get(root);
-  if (!printed) {
-    printed = new Set();
-    PRINTED.set(root, printed);
-  }
-  for (const f of analysis.findings) {
-    if (f.severity !== Severity.WARNING) continue;
-    const line = `Warning: [${f.path}] ${formatFinding(f)}`;
-    if (printed.has(line)) continue;
-    printed.add(line);
-    process.stderr.write(line + '\n');
-  }
-}
-
-function hookOwner(owner: IConstruct): void {
-  if (HOOKED.has(owner)) return;
-  HOOKED.add(owner);
-  owner.node.addValidation({ validate: () => errorsOf(owner) });
-}
-
-function errorsOf(owner: IConstruct): string[] {
-  const root = owner.node.root;
-  const analysis = ANALYSES.get(root) ?? analyse(root);
-  return (analysis.byOwner.get(owner) ?? [])
-    .filter(f => f.severity === Severity.ERROR)
-    .map(formatFinding);
-}
-
-function analyse(root: IConstruct): Analysis {
-  const objects: ApiObject[] = [];
-  const manifests: any[] = [];
-  for (const c of root.node.findAll()) {
-    // only kinds the checker looks at are rendered, and only what its rules read is held
-    if (!ApiObject.isApiObject(c) || !isCheckedKind(c.kind, c.apiVersion)) continue;
-    try {
-      manifests.push(VIEWS.get(c)?.() ?? slimManifest(c.kind, c.toJson()));
-      objects.push(c);
-    } catch {
-      // an object that cannot render fails synth itself, with its own message
-    }
-  }
-  const options = OPTIONS.get(root) ?? {};
-  const checker = new ManifestChecker(options);
-  const skip = new Set(options.skipRules ?? []);
-  const found: Finding[] = checker.check(manifests);
-  objects.forEach((obj, index) => {
-    for (const p of REFERENCES.get(obj)?.() ?? []) {
-      if (skip.has(p.rule)) continue;
-      const meta = manifests[index].metadata ?? {};
-      found.push({
-        severity: Severity.ERROR,
-        rule: p.rule,
-        index,
-        kind: obj.kind,
-        namespace: meta.namespace ?? '',
-        name: meta.name ?? '',
-        field: p.field,
-        message: p.message,
-      });
-    }
-  });
-  // stable: the checker's findings of an object first, then its reference problems
-  found.sort((a, b) => a.index - b.index);
-  const byOwner = new Map<IConstruct, AppFinding[]>();
-  const findings: AppFinding[] = [];
-  for (const f of found) {
-    const owner = ownerOf(objects[f.index]);
-    const finding: AppFinding = { ...f, path: owner.node.path };
-    findings.push(finding);
-    const list = byOwner.get(owner);
-    if (list) list.push(finding); else byOwner.set(owner, [finding]);
-  }
-  const analysis = { findings, byOwner };
-  ANALYSES.set(root, analysis);
-  return analysis;
 }

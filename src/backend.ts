@@ -1,6 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
-import { IConstruct } from 'constructs';
-import { ReferenceProblem } from './app-validation';
+import { isQualifiedName, isValidLabelValue, sharedLabels } from './check';
+import { ServiceReferences } from './check/contract';
+import { Problems } from './errors';
+import { selectedLabels, workloadReference } from './views';
 
 /**
  * The pods a Service sends traffic to.
@@ -26,8 +28,14 @@ export class Backend {
   /**
    * The pods of several workloads that share an identity, such as a stable and a canary Deployment. The Service
    * selects the labels all their selectors have in common, which must not be empty.
+   *
+   * @param workloads at least one workload
    */
   public static fromWorkloads(workloads: kplus.AbstractPod[]): Backend {
+    if (workloads.length === 0) {
+      new Problems('Backend.fromWorkloads()').required('workloads', 'a Service needs at least one backend workload to select pods from',
+        'pass the workloads, or use Backend.externalPods(labels) for pods defined outside this app').fail();
+    }
     return new Backend([...workloads], undefined);
   }
 
@@ -37,9 +45,21 @@ export class Backend {
    * anything: the Service is marked with the annotation `cdk8s-services.io/backend: external`, which tells the
    * checker that selecting no pod in the manifests is intended.
    *
-   * @param labels the pod labels to select; at least one
+   * @param labels the pod labels to select; at least one, each a valid label
    */
   public static externalPods(labels: { [key: string]: string }): Backend {
+    const problems = new Problems('Backend.externalPods()');
+    if (Object.keys(labels).length === 0) {
+      problems.required('labels', 'an empty selector would leave the Service without endpoints',
+        'name the labels of the pods to select, such as { app: \'legacy\' }');
+    }
+    for (const [key, value] of Object.entries(labels)) {
+      const keyProblems = isQualifiedName(key);
+      if (keyProblems.length > 0) problems.invalid('labels', key, `label key ${keyProblems.join('; ')}`, 'use the key the pods carry');
+      const valueProblems = typeof value === 'string' ? isValidLabelValue(value) : ['must be a string'];
+      if (valueProblems.length > 0) problems.invalid(`labels[${key}]`, value, valueProblems.join('; '), 'use the value the pods carry');
+    }
+    problems.throwIfAny();
     return new Backend([], { ...labels });
   }
 
@@ -68,79 +88,15 @@ export class Backend {
    */
   public _selector(): { [key: string]: string } {
     if (this.externalLabels) return { ...this.externalLabels };
-    const [first, ...rest] = this.workloads.map(selectedLabels);
-    if (!first) return {};
-    const common: { [key: string]: string } = {};
-    for (const [key, value] of Object.entries(first)) {
-      if (rest.every(labels => labels[key] === value)) common[key] = value;
-    }
-    return common;
+    return sharedLabels(this.workloads.map(w => ({ selects: selectedLabels(w) })));
   }
 
   /**
-   * Problems only the object references can show: an empty selection, workloads in another namespace, selector
-   * expressions a Service cannot carry, and workloads that the shared labels select without being named.
+   * What the construct-scope rules read of this backend, with the container port each Service port targets.
    *
-   * @param namespace the Service's namespace
    * @internal
    */
-  public _validate(namespace: string | undefined): ReferenceProblem[] {
-    const problems: ReferenceProblem[] = [];
-    const problem = (message: string) => problems.push({ rule: 'service-backend', field: 'spec.selector', message });
-    if (this.external) {
-      if (Object.keys(this.externalLabels!).length === 0) {
-        problem('Required value: Backend.externalPods() needs at least one label; an empty selector selects no pods');
-      }
-      return problems;
-    }
-    if (this.workloads.length === 0) {
-      problem('Required value: Backend.fromWorkloads() needs at least one workload');
-      return problems;
-    }
-    for (const w of this.workloads) {
-      const ns = w.metadata.namespace;
-      if ((ns ?? '') !== (namespace ?? '')) {
-        problem(`backend ${w.node.path} is in namespace '${ns ?? '(none)'}' but the Service is in '${namespace ?? '(none)'}'; a Service only selects pods in its own namespace: put both in one namespace`);
-      }
-      const expressions = isWorkload(w) ? (w as kplus.Workload).matchExpressions : [];
-      if (expressions.length > 0) {
-        problem(`backend ${w.node.path} selects its pods with matchExpressions, which a Service selector (a plain label map) cannot express; select the workload's pods with matchLabels only`);
-      }
-    }
-    const selector = this._selector();
-    if (Object.keys(selector).length === 0) {
-      const paths = this.workloads.map(w => w.node.path).join(', ');
-      problem(`Invalid value: {}: the backends ${paths} share no selector label, so the Service would select nothing; give them one identity (Identity.of(...), narrowed per workload with withLabels)`);
-    } else if (this.workloads.length > 1) {
-      // the labels several workloads share may also be carried by pods of a workload that was not named
-      const named = new Set<IConstruct>(this.workloads);
-      for (const c of this.workloads[0].node.root.node.findAll()) {
-        if (named.has(c) || !isPodCarrier(c) || (c.metadata.namespace ?? '') !== (namespace ?? '')) continue;
-        const labels: { [key: string]: string } = c.podMetadata.toJson().labels ?? {};
-        if (Object.entries(selector).every(([k, v]) => labels[k] === v)) {
-          problem(`the labels ${JSON.stringify(selector)} that the backends share also select the pods of ${c.node.path}, which is not a backend; add it to Backend.fromWorkloads, or give it another identity`);
-        }
-      }
-    }
-    return problems;
+  public _references(targetPorts: ServiceReferences['targetPorts']): ServiceReferences {
+    return { workloads: this.external ? [] : this.workloads.map(workloadReference), targetPorts };
   }
-}
-
-/**
- * A construct whose pods a Service could select: a cdk8s-plus-27 workload or Pod, or our Deployment.
- */
-function isPodCarrier(c: IConstruct): c is kplus.AbstractPod {
-  return c instanceof kplus.AbstractPod || ('podMetadata' in c && 'containers' in c && 'metadata' in c);
-}
-
-function isWorkload(pod: kplus.AbstractPod): boolean {
-  return 'matchLabels' in pod && 'matchExpressions' in pod;
-}
-
-/**
- * What a workload selects: its selector's labels, or a Pod's own labels.
- */
-function selectedLabels(pod: kplus.AbstractPod): { [key: string]: string } {
-  if (isWorkload(pod)) return (pod as kplus.Workload).matchLabels;
-  return { ...(pod.podMetadata.toJson().labels ?? {}) };
 }

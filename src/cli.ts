@@ -3,9 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { CheckOptions, ManifestChecker } from './check/checker';
-import { Finding, Severity } from './check/finding';
-import { RULES } from './check/rules';
+import { CheckOptions, Finding, ManifestChecker, Severity } from './check';
 
 /** Exit codes. */
 const CLEAN = 0;
@@ -34,91 +32,140 @@ interface Source {
   readonly document: number;
 }
 
-const USAGE = `usage: cdk8s-services check [options] FILE|DIR|- ...
+/**
+ * The command's options, one row each: the help text and the parsing both come from this table, and each sets
+ * one field of the arguments (a checker option lives in CheckOptions).
+ */
+interface Flag {
+  readonly names: readonly string[];
+  /** The value's placeholder, for a flag that takes one. */
+  readonly value?: string;
+  readonly help: string;
+  readonly apply: (args: ParsedArgs, value: string) => void;
+}
 
-Checks Kubernetes manifests (multi-document YAML, such as the output of cdk8s synth, helm template or
-kustomize build) against the API server's create-time rules for Services and the workloads they select, and
-for broken Service wiring: selectors that match no pods, target ports no selected pod exposes.
+interface ParsedArgs {
+  readonly inputs: string[];
+  output: 'text' | 'json';
+  action?: 'help' | 'rules';
+  readonly options: { -readonly [K in keyof CheckOptions]: CheckOptions[K] };
+}
 
-A DIR is searched for *.yaml and *.yml files; - reads standard input.
+/** Splits a comma-separated value; the flag may be repeated. */
+function list(value: string): string[] {
+  return value.split(',').map(s => s.trim()).filter(s => s);
+}
 
-options:
-  --output text|json        text (default): one line per finding and a summary; json: an array of findings
-  --no-linkage              only the per-object rules, for objects whose pods live in other manifests
-  --node-port-range MIN-MAX the cluster's --service-node-port-range (default 30000-32767)
-  --service-cidr CIDR[,CIDR] the cluster's --service-cluster-ip-range: requested cluster IPs must lie in it
-                            (default: not checked)
-  -n, --namespace NS        the namespace objects without one land in (default: default)
-  --skip RULE[,RULE...]     skip rules (repeatable); --list-rules shows them
-  --list-rules              print the rules and exit
-  -h, --help                print this help and exit
+const FLAGS: readonly Flag[] = [
+  {
+    names: ['--output'],
+    value: 'text|json',
+    help: 'text (default): one line per finding and a summary; json: an array of findings',
+    apply: (args, v) => {
+      if (v !== 'text' && v !== 'json') throw new UsageError(`--output takes text or json, got '${v}'`);
+      args.output = v;
+    },
+  },
+  {
+    names: ['--no-linkage'],
+    help: 'only the per-object rules, for objects whose pods live in other manifests',
+    apply: args => { args.options.linkage = false; },
+  },
+  {
+    names: ['--node-port-range'],
+    value: 'MIN-MAX',
+    help: "the cluster's --service-node-port-range (default 30000-32767)",
+    apply: (args, v) => {
+      const m = /^(\d+)-(\d+)$/.exec(v);
+      if (!m) throw new UsageError(`--node-port-range takes MIN-MAX, such as 30000-32767, got '${v}'`);
+      args.options.nodePortRange = { min: Number(m[1]), max: Number(m[2]) };
+    },
+  },
+  {
+    names: ['--service-cidr'],
+    value: 'CIDR[,CIDR]',
+    help: "the cluster's --service-cluster-ip-range: requested cluster IPs must lie in it (default: not checked)",
+    apply: (args, v) => { args.options.serviceCIDRs = [...args.options.serviceCIDRs ?? [], ...list(v)]; },
+  },
+  {
+    names: ['-n', '--namespace'],
+    value: 'NS',
+    help: 'the namespace objects without one land in (default: default)',
+    apply: (args, v) => { args.options.defaultNamespace = v; },
+  },
+  {
+    names: ['--skip'],
+    value: 'RULE[,RULE...]',
+    help: 'skip rules (repeatable); --list-rules shows them',
+    apply: (args, v) => { args.options.skipRules = [...args.options.skipRules ?? [], ...list(v)]; },
+  },
+  {
+    names: ['--list-rules'],
+    help: 'print the rules and exit',
+    apply: args => { args.action ??= 'rules'; },
+  },
+  {
+    names: ['-h', '--help'],
+    help: 'print this help and exit',
+    apply: args => { args.action = 'help'; },
+  },
+];
 
-exit status: 0 no errors (warnings allowed), 1 errors found, 2 input unreadable, not YAML or not Kubernetes
-objects, or bad usage
-`;
+const USAGE = [
+  'usage: cdk8s-services check [options] FILE|DIR|- ...',
+  '',
+  'Checks Kubernetes manifests (multi-document YAML, such as the output of cdk8s synth, helm template or',
+  "kustomize build) against the API server's create-time rules for Services and the workloads they select, and",
+  'for broken Service wiring: selectors that match no pods, target ports no selected pod exposes.',
+  '',
+  'A DIR is searched for *.yaml and *.yml files; - reads standard input.',
+  '',
+  'options:',
+  ...FLAGS.map(f => {
+    const left = `  ${f.names.join(', ')}${f.value ? ` ${f.value}` : ''}`;
+    return left.length < 28 ? `${left.padEnd(28)}${f.help}` : `${left}\n${' '.repeat(28)}${f.help}`;
+  }),
+  '',
+  'exit status: 0 no errors (warnings allowed), 1 errors found, 2 input unreadable, not YAML or not Kubernetes',
+  'objects, or bad usage',
+  '',
+].join('\n');
 
 class UsageError extends Error {}
 class InputError extends Error {}
 
-interface Args {
-  readonly inputs: string[];
-  readonly output: 'text' | 'json';
-  readonly options: CheckOptions;
-}
+const FLAG_BY_NAME = new Map(FLAGS.flatMap(f => f.names.map(n => [n, f] as const)));
 
-function parseArgs(argv: string[]): Args | 'help' | 'rules' {
+function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === '-h' || command === '--help' || command === 'help') return 'help';
+  const args: ParsedArgs = { inputs: [], output: 'text', options: {} };
+  if (command === '-h' || command === '--help' || command === 'help') return { ...args, action: 'help' };
   if (command !== 'check') {
     throw new UsageError(command === undefined ? 'missing command' : `unknown command '${command}'`);
   }
-  const inputs: string[] = [];
-  const skip: string[] = [];
-  const serviceCIDRs: string[] = [];
-  let defaultNamespace: string | undefined;
-  let output: 'text' | 'json' = 'text';
-  let linkage = true;
-  let nodePortRange: { min: number; max: number } | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const value = () => {
-      const eq = arg.indexOf('=');
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = rest[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-    switch (name) {
-      case '-h': case '--help': return 'help';
-      case '--list-rules': return 'rules';
-      case '--no-linkage': linkage = false; break;
-      case '--output': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--output takes text or json, got '${v}'`);
-        output = v;
-        break;
-      }
-      case '--node-port-range': {
-        const v = value();
-        const m = /^(\d+)-(\d+)$/.exec(v);
-        if (!m) throw new UsageError(`--node-port-range takes MIN-MAX, such as 30000-32767, got '${v}'`);
-        nodePortRange = { min: Number(m[1]), max: Number(m[2]) };
-        break;
-      }
-      case '-n': case '--namespace': defaultNamespace = value(); break;
-      case '--service-cidr': serviceCIDRs.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
-      case '--skip': skip.push(...value().split(',').map(s => s.trim()).filter(s => s)); break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-        inputs.push(arg);
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const flag = FLAG_BY_NAME.get(name);
+    if (!flag) {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+      args.inputs.push(arg);
+      continue;
     }
+    let value = '';
+    if (flag.value) {
+      const next = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      value = next;
+    } else if (eq > 0) {
+      throw new UsageError(`${name} takes no value`);
+    }
+    flag.apply(args, value);
   }
-  if (inputs.length === 0) throw new UsageError('no input: name files, directories, or - for standard input');
-  const options: CheckOptions = {
-    linkage, skipRules: skip, nodePortRange, defaultNamespace, serviceCIDRs: serviceCIDRs.length > 0 ? serviceCIDRs : undefined,
-  };
-  return { inputs, output, options };
+  if (args.action) return args;
+  if (args.inputs.length === 0) throw new UsageError('no input: name files, directories, or - for standard input');
+  return args;
 }
 
 /** The YAML files of an input, in a stable order. */
@@ -155,8 +202,8 @@ function readManifests(file: string, io: CliIo, into: { manifests: any[]; source
   }
   // kubectl and Helm read YAML 1.1 (yes/no/on/off are booleans, 0755 is octal): so does the checker
   const docs = parseAllDocuments(text, { version: '1.1' });
-  const list = Array.isArray(docs) ? docs : [docs];
-  list.forEach((doc, document) => {
+  const all = Array.isArray(docs) ? docs : [docs];
+  all.forEach((doc, document) => {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0];
@@ -191,19 +238,19 @@ function plural(n: number, word: string): string {
  * Runs the command and returns its exit status.
  */
 export function main(argv: string[], io: CliIo): number {
-  let args: ReturnType<typeof parseArgs>;
+  let args: ParsedArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
     io.stderr(`cdk8s-services: ${(e as Error).message}\n\n${USAGE}`);
     return UNREADABLE;
   }
-  if (args === 'help') {
+  if (args.action === 'help') {
     io.stdout(USAGE);
     return CLEAN;
   }
-  if (args === 'rules') {
-    for (const r of RULES) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}\n`);
+  if (args.action === 'rules') {
+    for (const r of ManifestChecker.rules) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}\n`);
     return CLEAN;
   }
   const read = { manifests: [] as any[], sources: [] as Source[] };

@@ -1,4 +1,4 @@
-import { ServiceType } from 'cdk8s-plus-27';
+import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { CommonServiceOptions, Service, commonSpec } from './service';
@@ -37,7 +37,7 @@ export class ClusterIPService extends Service {
   private readonly options: ClusterIPServiceOptions;
 
   constructor(scope: Construct, id: string, props: ClusterIPServiceProps) {
-    super(scope, id, ServiceType.CLUSTER_IP, props, props.backend);
+    super(scope, id, ServiceType.CLUSTER_IP, props, props.backend, { clusterIP: props.clusterIP });
     this.options = props;
     this._declarePorts(props.ports);
   }
@@ -50,7 +50,7 @@ export class ClusterIPService extends Service {
   }
 
   /** @internal */
-  protected _typeSpec(): { [key: string]: any } {
+  protected _typeSpec(): k8s.ServiceSpec {
     return commonSpec(this.options);
   }
 }

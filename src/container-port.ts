@@ -1,5 +1,6 @@
 import { Protocol } from 'cdk8s-plus-27';
-import { isValidPortName, isValidPortNum } from './check/validators';
+import { isValidPortName, isValidPortNum } from './check';
+import { Problems } from './errors';
 
 /**
  * Options of a container port.
@@ -107,17 +108,20 @@ export class ContainerPort {
   public readonly hostIp?: string;
 
   private constructor(number: number, protocol: Protocol, options: ContainerPortOptions) {
-    const problems: string[] = [];
-    for (const msg of isValidPortNum(number)) problems.push(`number ${number} ${msg}`);
+    const problems = new Problems(`ContainerPort.${protocol.toLowerCase()}()`);
+    const numberProblems = isValidPortNum(number);
+    if (numberProblems.length > 0) problems.invalid('number', number, numberProblems.join('; '));
     if (options.name !== undefined) {
-      for (const msg of isValidPortName(options.name)) problems.push(`name '${options.name}' ${msg}`);
+      const nameProblems = isValidPortName(options.name);
+      if (nameProblems.length > 0) {
+        problems.invalid('name', options.name, `${nameProblems.join('; ')} (a container port name is an IANA_SVC_NAME)`, "use a short name such as 'http' or 'metrics'");
+      }
     }
     if (options.hostPort !== undefined) {
-      for (const msg of isValidPortNum(options.hostPort)) problems.push(`hostPort ${options.hostPort} ${msg}`);
+      const hostProblems = isValidPortNum(options.hostPort);
+      if (hostProblems.length > 0) problems.invalid('hostPort', options.hostPort, hostProblems.join('; '));
     }
-    if (problems.length > 0) {
-      throw new Error(`invalid container port: ${problems.join('; ')}`);
-    }
+    problems.throwIfAny();
     this.number = number;
     this.protocol = protocol;
     this.name = options.name;

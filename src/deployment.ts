@@ -1,14 +1,20 @@
 import { ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Protocol, ServiceType } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation, isUnpatched } from './app-validation';
+import { AppValidation } from './app-validation';
 import { Backend } from './backend';
+import { WorkloadView } from './check/contract';
 import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
+import { ContainerPort } from './container-port';
+import { Problems, constructPath } from './errors';
 import { HeadlessService, HeadlessServiceOptions } from './headless-service';
 import { Identity } from './identity';
 import { LoadBalancerService, LoadBalancerServiceOptions } from './load-balancer-service';
 import { nameFromId } from './names';
 import { NodePortService, NodePortServiceOptions } from './node-port-service';
+import { ServicePortOptions } from './service-port';
+import { isUnpatched, metadataView, podTemplateView } from './views';
 
 /**
  * Props of a `Deployment`: everything cdk8s-plus-27's `DeploymentProps` has (containers, probes, env, resources,
@@ -54,14 +60,17 @@ export class Deployment extends kplus.Deployment {
   private podMetadataDefinition?: ApiObjectMetadataDefinition;
 
   constructor(scope: Construct, id: string, props: DeploymentProps) {
+    const where = constructPath(scope, id);
     if (!props?.identity) {
-      throw new Error(`${id}: identity is required: it is what the selector and the Services that select these pods are built from (Identity.of('my-app'))`);
+      new Problems(where).required('identity', 'it is what the selector and the Services that select these pods are built from',
+        "pass identity: Identity.of('my-app')").fail();
     }
     if (props.select === true) {
-      throw new Error(`${id}: 'select: true' is not supported: the selector is the identity (${JSON.stringify(props.identity.labels)}); use Identity.withLabels() to narrow it`);
+      new Problems(where).forbidden('select', `true is not supported: the selector is the identity ${JSON.stringify(props.identity.labels)}`,
+        'leave select out, and narrow the identity with Identity.withLabels()').fail();
     }
     const identity = props.identity.labels;
-    const objectLabels = mergeLabels(id, identity, { ...props.labels, ...props.metadata?.labels });
+    const objectLabels = mergeLabels(where, 'labels', identity, { ...props.labels, ...props.metadata?.labels });
     super(scope, id, {
       ...props,
       select: false,
@@ -69,7 +78,7 @@ export class Deployment extends kplus.Deployment {
       metadata: { ...props.metadata, name: props.metadata?.name ?? nameFromId(id), labels: objectLabels },
     });
     this.identity = props.identity;
-    this.podLabels = mergeLabels(id, identity, { ...props.labels, ...props.podMetadata?.labels });
+    this.podLabels = mergeLabels(where, 'podMetadata.labels', identity, { ...props.labels, ...props.podMetadata?.labels });
     this.podMetadataProps = props.podMetadata;
     this.select(kplus.LabelSelector.of({ labels: identity }));
     this.isolate = props.isolate ?? false;
@@ -142,33 +151,61 @@ export class Deployment extends kplus.Deployment {
   }
 
   /**
-   * What the checker reads of this Deployment, from the same sources its rendering reads, without rendering the
-   * whole pod spec (which would double the cost of synth). Undefined when JSON patches could change the output:
-   * then the checker renders the object.
+   * The cdk8s-plus-27 way to expose a Deployment, kept for code written against cdk8s-plus: it creates this
+   * library's Service of the requested type (ClusterIP, NodePort or LoadBalancer), which selects the identity and
+   * targets the container ports by name. Each numeric `targetPort` must be a port a container declares. Prefer
+   * `exposeViaClusterIP`, `exposeViaNodePort` or `exposeViaLoadBalancer`, which take every option of their type.
+   *
+   * @default - a ClusterIP Service named like the Deployment, with one port per container port
    */
-  private checkedView(): any {
+  public exposeViaService(options: kplus.DeploymentExposeViaServiceOptions = {}): kplus.Service {
+    const where = `[${this.node.path}] exposeViaService()`;
+    const metadata = options.name !== undefined ? { name: options.name } : undefined;
+    const ports = options.ports?.map((p, i) => this.portFor(where, i, p));
+    switch (options.serviceType ?? ServiceType.CLUSTER_IP) {
+      case ServiceType.CLUSTER_IP: return this.exposeViaClusterIP({ metadata, ports });
+      case ServiceType.NODE_PORT: return this.exposeViaNodePort({ metadata, ports });
+      case ServiceType.LOAD_BALANCER: return this.exposeViaLoadBalancer({ metadata, ports });
+      default:
+        return new Problems(where).forbidden('serviceType', `${options.serviceType} selects no pods`,
+          'use new ExternalNameService(scope, id, { externalName }) for a DNS alias').fail();
+    }
+  }
+
+  /**
+   * What the checker reads of this Deployment, from the same model its rendering reads, without rendering the
+   * whole pod spec (which would double the cost of synth). Undefined when JSON patches could change the output:
+   * then the checker decodes the rendering.
+   */
+  private checkedView(): WorkloadView | undefined {
     if (!isUnpatched(this.apiObject)) return undefined;
-    const ports = (c: kplus.Container) => c.ports.map(p => ({
-      containerPort: p.number, protocol: p.protocol, name: p.name, hostPort: p.hostPort, hostIP: p.hostIp,
-    }));
     const expressions = this.matchExpressions;
-    const initContainers = this.initContainers;
     return {
+      view: 'workload',
       apiVersion: this.apiObject.apiVersion,
-      kind: this.apiObject.kind,
-      metadata: this.metadata.toJson(),
-      spec: {
-        selector: { matchLabels: this.matchLabels, matchExpressions: expressions.length > 0 ? expressions : undefined },
-        template: {
-          metadata: this.podMetadata.toJson(),
-          spec: {
-            hostNetwork: this.hostNetwork,
-            containers: this.containers.map(c => ({ name: c.name, ports: ports(c) })),
-            initContainers: initContainers.length > 0 ? initContainers.map(c => ({ name: c.name, ports: ports(c) })) : undefined,
-          },
-        },
-      },
+      kind: 'Deployment',
+      metadata: metadataView(this.metadata),
+      selector: expressions.length > 0 ? { matchLabels: this.matchLabels, matchExpressions: expressions } : { matchLabels: this.matchLabels },
+      template: podTemplateView(this, 'spec.template'),
     };
+  }
+
+  /**
+   * A cdk8s-plus Service port as a port of ours: its numeric target must be a port a container declares.
+   */
+  private portFor(where: string, i: number, p: kplus.ServicePort): ServicePortOptions {
+    const number = p.targetPort ?? p.port;
+    const protocol = p.protocol ?? Protocol.TCP;
+    const declared = this.containers.flatMap(c => c.ports).find(d => d.number === number && (d.protocol ?? Protocol.TCP) === protocol);
+    if (!declared) {
+      new Problems(where).invalid(`ports[${i}].targetPort`, number, `no container of this Deployment declares port ${number}/${protocol}`,
+        'declare it in the container\'s ports, then target that ContainerPort with exposeViaClusterIP({ ports: [{ port, targetPort }] })').fail();
+    }
+    const factory = protocol === Protocol.UDP ? ContainerPort.udp : protocol === Protocol.SCTP ? ContainerPort.sctp : ContainerPort.tcp;
+    const targetPort = declared instanceof ContainerPort
+      ? declared
+      : factory(number, { name: declared!.name, hostPort: declared!.hostPort, hostIp: declared!.hostIp });
+    return { port: p.port, targetPort, name: p.name, ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}) };
   }
 
   private serviceMetadata(options: { readonly metadata?: kplus.DeploymentProps['metadata'] }, suffix: string) {
@@ -183,11 +220,16 @@ export class Deployment extends kplus.Deployment {
 /**
  * Identity labels plus other labels; another value for an identity key would make the pods unselectable.
  */
-function mergeLabels(id: string, identity: { [key: string]: string }, labels: { [key: string]: string }): { [key: string]: string } {
+function mergeLabels(
+  where: string, field: string, identity: { [key: string]: string }, labels: { [key: string]: string },
+): { [key: string]: string } {
+  const problems = new Problems(where);
   for (const [key, value] of Object.entries(labels)) {
     if (identity[key] !== undefined && identity[key] !== value) {
-      throw new Error(`${id}: label '${key}: ${value}' conflicts with the identity label '${key}: ${identity[key]}'; drop it from labels, or change the identity`);
+      problems.invalid(`${field}[${key}]`, value, `conflicts with the identity label '${key}: ${identity[key]}', which the selector matches`,
+        'drop it from labels, or change the identity');
     }
   }
+  problems.throwIfAny();
   return { ...identity, ...labels };
 }

@@ -1,4 +1,4 @@
-import { ServiceType } from 'cdk8s-plus-27';
+import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Service, ServiceOptions } from './service';
 
@@ -17,18 +17,12 @@ export interface ExternalNameServiceProps extends ServiceOptions {
  * selects no pods and proxies nothing, so it has no backend and no ports.
  */
 export class ExternalNameService extends Service {
-  /**
-   * The DNS name the Service aliases.
-   */
-  public readonly externalName: string;
-
   constructor(scope: Construct, id: string, props: ExternalNameServiceProps) {
-    super(scope, id, ServiceType.EXTERNAL_NAME, props);
-    this.externalName = props.externalName;
+    super(scope, id, ServiceType.EXTERNAL_NAME, props, undefined, { externalName: props.externalName });
   }
 
   /** @internal */
-  protected _typeSpec(): { [key: string]: any } {
+  protected _typeSpec(): k8s.ServiceSpec {
     return { externalName: this.externalName };
   }
 }

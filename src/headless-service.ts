@@ -1,4 +1,4 @@
-import { ServiceType } from 'cdk8s-plus-27';
+import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
@@ -60,7 +60,7 @@ export class HeadlessService extends Service {
   private readonly options: HeadlessServiceOptions;
 
   constructor(scope: Construct, id: string, props: HeadlessServiceProps) {
-    super(scope, id, ServiceType.CLUSTER_IP, props, props.backend);
+    super(scope, id, ServiceType.CLUSTER_IP, props, props.backend, { clusterIP: 'None' });
     this.options = props;
     this._declarePorts(props.ports);
   }
@@ -73,9 +73,9 @@ export class HeadlessService extends Service {
   }
 
   /** @internal */
-  protected _typeSpec(): { [key: string]: any } {
+  protected _typeSpec(): k8s.ServiceSpec {
     return {
-      clusterIP: 'None',
+      clusterIp: 'None',
       publishNotReadyAddresses: this.options.publishNotReadyAddresses,
       ipFamilies: nonEmpty(this.options.ipFamilies),
       ipFamilyPolicy: this.options.ipFamilyPolicy,

@@ -1,3 +1,7 @@
+import { isQualifiedName, isValidLabelValue } from './check';
+import { invalidValue } from './errors';
+import { nameFromId } from './names';
+
 /**
  * Options of `Identity.of`.
  */
@@ -18,6 +22,9 @@ export interface IdentityOptions {
  * An identity is a value, not derived from the construct tree: renaming or moving a construct never changes it, so
  * a Deployment's selector (immutable on a live cluster) stays stable. Labels that change over time, such as
  * version, environment or tier, belong on pods and objects (`labels`), never in an identity.
+ *
+ * Every key must be a Kubernetes label key and every value a label value; an identity that is not fails at once,
+ * naming the label and the fix.
  *
  * @example
  *
@@ -40,13 +47,14 @@ export class Identity {
    * An identity made of the Kubernetes recommended labels `app.kubernetes.io/name` and
    * `app.kubernetes.io/instance`.
    *
-   * @param name the application's name, such as `image-processor`
+   * @param name the application's name, such as `image-processor`: a label value (at most 63 letters, digits,
+   * '-', '_' and '.', starting and ending with a letter or digit)
    */
   public static of(name: string, options: IdentityOptions = {}): Identity {
-    return new Identity({
-      [Identity.NAME_LABEL]: name,
-      [Identity.INSTANCE_LABEL]: options.instance ?? name,
-    });
+    const instance = options.instance ?? name;
+    checkValue('Identity.of()', Identity.NAME_LABEL, name);
+    if (options.instance !== undefined) checkValue('Identity.of()', Identity.INSTANCE_LABEL, instance);
+    return new Identity('Identity.of()', { [Identity.NAME_LABEL]: name, [Identity.INSTANCE_LABEL]: instance });
   }
 
   /**
@@ -55,14 +63,22 @@ export class Identity {
    * @param labels at least one label
    */
   public static fromLabels(labels: { [key: string]: string }): Identity {
-    return new Identity({ ...labels });
+    return new Identity('Identity.fromLabels()', { ...labels });
   }
 
   private readonly _labels: { [key: string]: string };
 
-  private constructor(labels: { [key: string]: string }) {
+  private constructor(where: string, labels: { [key: string]: string }) {
     if (Object.keys(labels).length === 0) {
-      throw new Error('an identity needs at least one label: an empty selector would select every pod in the namespace');
+      throw invalidValue(where, 'labels', {}, 'an identity needs at least one label: an empty selector would select every pod in the namespace',
+        "name one, such as Identity.fromLabels({ app: 'my-app' })");
+    }
+    for (const [key, value] of Object.entries(labels)) {
+      const keyProblems = isQualifiedName(key);
+      if (keyProblems.length > 0) {
+        throw invalidValue(where, 'labels', key, `label key ${keyProblems.join('; ')}`, 'use a key such as app or example.com/app');
+      }
+      checkValue(where, key, value);
     }
     this._labels = labels;
   }
@@ -84,9 +100,24 @@ export class Identity {
     for (const [key, value] of Object.entries(labels)) {
       const current = this._labels[key];
       if (current !== undefined && current !== value) {
-        throw new Error(`withLabels cannot change identity label '${key}' from '${current}' to '${value}': it is what existing selectors match; add a new key (such as 'track') instead`);
+        throw invalidValue('Identity.withLabels()', key, value,
+          `cannot change identity label '${key}' from '${current}': it is what existing selectors match`, "add a new key (such as 'track') instead");
       }
     }
-    return new Identity({ ...this._labels, ...labels });
+    return new Identity('Identity.withLabels()', { ...this._labels, ...labels });
+  }
+}
+
+/**
+ * A label value of an identity: valid, and not empty (an empty value selects pods that carry the key with no value).
+ */
+function checkValue(where: string, key: string, value: string): void {
+  if (typeof value !== 'string' || value === '') {
+    throw invalidValue(where, key, value, 'an identity label needs a non-empty value', "use the application's name, such as 'image-processor'");
+  }
+  const problems = isValidLabelValue(value);
+  if (problems.length > 0) {
+    const suggestion = nameFromId(value);
+    throw invalidValue(where, key, value, problems.join('; '), suggestion ? `use a value such as '${suggestion}'` : 'use lowercase words joined by hyphens');
   }
 }

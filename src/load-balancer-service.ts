@@ -1,4 +1,4 @@
-import { ServiceType } from 'cdk8s-plus-27';
+import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { NodePortServiceOptions } from './node-port-service';
@@ -57,7 +57,7 @@ export class LoadBalancerService extends Service {
   private readonly options: LoadBalancerServiceOptions;
 
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
-    super(scope, id, ServiceType.LOAD_BALANCER, props, props.backend);
+    super(scope, id, ServiceType.LOAD_BALANCER, props, props.backend, { clusterIP: props.clusterIP });
     this.options = props;
     this._declarePorts(props.ports);
   }
@@ -70,7 +70,7 @@ export class LoadBalancerService extends Service {
   }
 
   /** @internal */
-  protected _typeSpec(): { [key: string]: any } {
+  protected _typeSpec(): k8s.ServiceSpec {
     const o = this.options;
     return {
       ...commonSpec(o),

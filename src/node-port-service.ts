@@ -1,4 +1,4 @@
-import { ServiceType } from 'cdk8s-plus-27';
+import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { CommonServiceOptions, Service, commonSpec } from './service';
@@ -42,7 +42,7 @@ export class NodePortService extends Service {
   private readonly options: NodePortServiceOptions;
 
   constructor(scope: Construct, id: string, props: NodePortServiceProps) {
-    super(scope, id, ServiceType.NODE_PORT, props, props.backend);
+    super(scope, id, ServiceType.NODE_PORT, props, props.backend, { clusterIP: props.clusterIP });
     this.options = props;
     this._declarePorts(props.ports);
   }
@@ -55,7 +55,7 @@ export class NodePortService extends Service {
   }
 
   /** @internal */
-  protected _typeSpec(): { [key: string]: any } {
+  protected _typeSpec(): k8s.ServiceSpec {
     return {
       ...commonSpec(this.options),
       externalTrafficPolicy: this.options.externalTrafficPolicy,

@@ -1,14 +1,17 @@
-import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
-import { Protocol, ServiceType } from 'cdk8s-plus-27';
+import { ApiObjectMetadata } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Protocol, ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation, isUnpatched, ReferenceProblem } from './app-validation';
+import { AppValidation } from './app-validation';
 import { Backend } from './backend';
-import { EXTERNAL_BACKEND_ANNOTATION } from './check/service-rules';
+import { ContainerPortReference, EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, ServiceReferences, ServiceView } from './check/contract';
+import { Problems } from './errors';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
 import { nameFromId } from './names';
-import { NodePortServicePortOptions } from './service-port';
+import { NodePortServicePortOptions, ServicePortOptions } from './service-port';
 import { SessionAffinity } from './session-affinity';
 import { TrafficPolicy } from './traffic-policy';
+import { containerPortReference, isUnpatched, metadataView, serviceSpecView } from './views';
 
 /**
  * Options every Service has.
@@ -90,20 +93,12 @@ export interface CommonServiceOptions extends ServiceOptions {
  * A Kubernetes Service: a stable name and virtual IP in front of a changing set of pods.
  *
  * This is the common base of `ClusterIPService`, `HeadlessService`, `NodePortService`, `LoadBalancerService` and
- * `ExternalNameService`; each carries only the fields that apply to its type. It is not meant to be extended
- * outside this library.
+ * `ExternalNameService`; each carries only the fields that apply to its type. It is a cdk8s-plus-27 `Service`, so
+ * it goes wherever cdk8s-plus expects one, but its selector comes from its backend and its ports from `addPort`:
+ * the inherited `select()`, `selectLabel()` and `bind()` fail and say what to use instead. It is not meant to be
+ * extended outside this library.
  */
-export abstract class Service extends Construct {
-  /**
-   * The Service object (construct id `Resource`).
-   */
-  public readonly apiObject: ApiObject;
-
-  /**
-   * The Service type.
-   */
-  public readonly serviceType: ServiceType;
-
+export abstract class Service extends kplus.Service {
   /**
    * The pods the Service sends traffic to.
    *
@@ -111,44 +106,96 @@ export abstract class Service extends Construct {
    */
   public readonly backend?: Backend;
 
-  private readonly ports: NodePortServicePortOptions[] = [];
+  private readonly declaredPorts: NodePortServicePortOptions[] = [];
   private portsDeclared = false;
 
-  protected constructor(scope: Construct, id: string, serviceType: ServiceType, options: ServiceOptions, backend?: Backend) {
-    super(scope, id);
-    this.serviceType = serviceType;
-    this.backend = backend;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'Service',
+  protected constructor(
+    scope: Construct, id: string, type: ServiceType, options: ServiceOptions, backend?: Backend, typeProps: kplus.ServiceProps = {},
+  ) {
+    super(scope, id, {
+      ...typeProps,
+      type,
       metadata: { ...options.metadata, name: options.metadata?.name ?? nameFromId(id) },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
+    this.backend = backend;
     if (backend?.external) {
-      this.apiObject.metadata.addAnnotation(EXTERNAL_BACKEND_ANNOTATION, 'external');
+      this.metadata.addAnnotation(EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE);
     }
     AppValidation._register(this, this.apiObject, { view: () => this.checkedView(), references: () => this.references() });
-  }
-
-  /**
-   * The Service's `metadata.name`: the DNS name clients use within the namespace.
-   */
-  public get name(): string {
-    return this.apiObject.name;
-  }
-
-  /**
-   * The Service's metadata.
-   */
-  public get metadata(): ApiObjectMetadataDefinition {
-    return this.apiObject.metadata;
   }
 
   /**
    * The ports added so far (a copy).
    */
   public get servicePorts(): NodePortServicePortOptions[] {
-    return [...this.ports];
+    return [...this.declaredPorts];
+  }
+
+  /**
+   * The ports as cdk8s-plus-27 describes them (numeric target ports), for cdk8s-plus APIs such as
+   * `IngressBackend.fromService`: the ports added, or those derived from the backend.
+   */
+  public get ports(): kplus.ServicePort[] {
+    return (this.renderPorts() ?? []).map((p, i) => ({
+      name: p.name,
+      port: p.port,
+      protocol: p.protocol as Protocol | undefined,
+      nodePort: p.nodePort,
+      targetPort: this.portsDeclared ? this.declaredPorts[i].targetPort?.number ?? p.port : p.port,
+    }));
+  }
+
+  /**
+   * The first port's number.
+   */
+  public get port(): number {
+    const first = this.ports[0];
+    if (!first) {
+      new Problems(`[${this.node.path}]`).required('port', 'the Service has no port', 'add one with addPort(), or give the backend a container port').fail();
+    }
+    return first.port;
+  }
+
+  /**
+   * Not supported: a port targets a container port object, never a number typed twice. Fails with the method to
+   * use instead.
+   */
+  public bind(port: number, _options: kplus.ServiceBindOptions = {}): void {
+    new Problems(`[${this.node.path}]`).forbidden(`bind(${port})`, 'this Service targets container ports by object',
+      'use addPort({ port, targetPort: containerPort }) on a ClusterIP, headless, NodePort or LoadBalancer Service').fail();
+  }
+
+  /**
+   * Not supported beyond the backend's own workloads: the selector comes from the backend. Selecting a workload the
+   * backend already holds (as a cdk8s-plus StatefulSet does with its governing Service) changes nothing.
+   */
+  public select(selector: kplus.IPodSelector): void {
+    if (this.backend?.workloads.some(w => w === (selector as unknown))) return;
+    new Problems(`[${this.node.path}]`).forbidden('select()', 'the selector comes from the backend, so it cannot drift from the pod labels',
+      'pass the workload as the backend: Backend.fromWorkload(workload)').fail();
+  }
+
+  /**
+   * Not supported: the selector comes from the backend. Fails with the way to select by labels instead.
+   */
+  public selectLabel(key: string, value: string): void {
+    new Problems(`[${this.node.path}]`).forbidden(`selectLabel(${key}, ${value})`, 'the selector comes from the backend, so it cannot drift from the pod labels',
+      'pass the workload as the backend (Backend.fromWorkload), or Backend.externalPods(labels) for pods defined elsewhere').fail();
+  }
+
+  /**
+   * The Service spec, typed with the Kubernetes L1 types (rendered late, so ports added later are included).
+   *
+   * @internal
+   */
+  public _toKube(): k8s.ServiceSpec {
+    const selector = this.backend?._selector();
+    return {
+      type: this.type,
+      selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
+      ports: this.renderPorts(),
+      ...this._typeSpec(),
+    };
   }
 
   /**
@@ -157,7 +204,8 @@ export abstract class Service extends Construct {
    * @internal
    */
   protected _addPort(port: NodePortServicePortOptions): void {
-    this.ports.push(port);
+    checkPort(`[${this.node.path}] addPort()`, 'port', port);
+    this.declaredPorts.push(port);
     this.portsDeclared = true;
   }
 
@@ -168,8 +216,9 @@ export abstract class Service extends Construct {
    */
   protected _declarePorts(ports: NodePortServicePortOptions[] | undefined): void {
     if (ports === undefined) return;
+    ports.forEach((port, i) => checkPort(`[${this.node.path}]`, `ports[${i}]`, port));
     this.portsDeclared = true;
-    for (const port of ports) this.ports.push(port);
+    this.declaredPorts.push(...ports);
   }
 
   /**
@@ -177,81 +226,67 @@ export abstract class Service extends Construct {
    *
    * @internal
    */
-  protected abstract _typeSpec(): { [key: string]: any };
+  protected abstract _typeSpec(): k8s.ServiceSpec;
 
   /**
-   * The Service as the checker reads it: its metadata and the spec its rendering produces, without resolving and
-   * sorting the whole object again. Undefined when JSON patches could change the output.
+   * The Service as the checker reads it, from the L1 spec its rendering uses. Undefined when JSON patches could
+   * change the output: then the checker decodes the rendering.
    */
-  private checkedView(): any {
+  private checkedView(): ServiceView | undefined {
     if (!isUnpatched(this.apiObject)) return undefined;
-    return { apiVersion: 'v1', kind: 'Service', metadata: this.metadata.toJson(), spec: this.renderSpec() };
+    return { view: 'service', apiVersion: 'v1', kind: 'Service', metadata: metadataView(this.metadata), spec: serviceSpecView(this._toKube()), references: undefined };
   }
 
-  private renderSpec(): { [key: string]: any } {
-    const selector = this.backend?._selector();
-    return {
-      type: this.serviceType,
-      selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
-      ports: this.renderPorts(),
-      ...this._typeSpec(),
-    };
+  /**
+   * The backend workloads, and the container port object each declared port targets.
+   */
+  private references(): ServiceReferences {
+    const targets: Array<ContainerPortReference | undefined> = this.portsDeclared
+      ? this.declaredPorts.map(p => (p.targetPort ? containerPortReference(p.targetPort) : undefined))
+      : [];
+    return this.backend?._references(targets) ?? { workloads: [], targetPorts: [] };
   }
 
   /**
    * The ports added, or else one per container port of the backend workloads (a port that several workloads
    * declare alike, such as a stable and a canary Deployment, once).
    */
-  private renderPorts(): Array<{ [key: string]: any }> | undefined {
-    if (this.portsDeclared) return this.ports.length > 0 ? this.ports.map(renderPort) : undefined;
-    const derived = new Map<string, { [key: string]: any }>();
+  private renderPorts(): k8s.ServicePort[] | undefined {
+    if (this.portsDeclared) return this.declaredPorts.length > 0 ? this.declaredPorts.map(renderPort) : undefined;
+    const derived = new Map<string, k8s.ServicePort>();
     for (const p of (this.backend?.workloads ?? []).flatMap(w => w.containers).flatMap(c => c.ports)) {
-      const port = { name: p.name, port: p.number, targetPort: p.name ?? p.number, protocol: p.protocol ?? Protocol.TCP };
-      const key = `${port.name ?? ''}/${port.port}/${port.protocol}`;
-      if (!derived.has(key)) derived.set(key, port);
+      const protocol = p.protocol ?? Protocol.TCP;
+      const key = `${p.name ?? ''}/${p.number}/${protocol}`;
+      if (derived.has(key)) continue;
+      derived.set(key, {
+        name: p.name,
+        port: p.number,
+        targetPort: p.name ? k8s.IntOrString.fromString(p.name) : k8s.IntOrString.fromNumber(p.number),
+        protocol,
+      });
     }
     return derived.size > 0 ? [...derived.values()] : undefined;
   }
+}
 
-  /**
-   * Problems of the construct references: the backend's, and ports whose target the backend does not declare.
-   */
-  private references(): ReferenceProblem[] {
-    const problems = this.backend?._validate(this.metadata.namespace) ?? [];
-    const workloads = this.backend?.external ? [] : this.backend?.workloads ?? [];
-    this.ports.forEach((p, i) => {
-      const target = p.targetPort;
-      if (!target) return;
-      if (p.protocol && p.protocol !== target.protocol) {
-        problems.push({
-          rule: 'service-port-target',
-          field: `spec.ports[${i}].protocol`,
-          message: `Invalid value: "${p.protocol}": differs from the protocol of targetPort ${target}; leave protocol out, it comes from the container port`,
-        });
-      }
-      for (const w of workloads) {
-        const declared = w.containers.flatMap(c => c.ports);
-        const same = (d: { number: number; name?: string; protocol?: Protocol }) =>
-          d.number === target.number && (d.protocol ?? Protocol.TCP) === target.protocol && (target.name === undefined || d.name === target.name);
-        if (!declared.some(same)) {
-          problems.push({
-            rule: 'service-port-target',
-            field: `spec.ports[${i}].targetPort`,
-            message: `targetPort ${target} is not a container port of the backend ${w.node.path}, which declares ${declared.length ? declared.map(d => `${d.name ? d.name + ' ' : ''}${d.number}/${d.protocol ?? Protocol.TCP}`).join(', ') : 'none'}; target the ContainerPort object the backend's container declares`,
-          });
-        }
-      }
-    });
-    return problems;
+/**
+ * A port's protocol, when given, agrees with the container port it targets: a local fact, so it fails at once.
+ */
+function checkPort(where: string, field: string, port: ServicePortOptions): void {
+  const target = port.targetPort;
+  if (target && port.protocol && port.protocol !== target.protocol) {
+    new Problems(where).invalid(`${field}.protocol`, port.protocol, `differs from the protocol of targetPort ${target}`,
+      'leave protocol out: it comes from the container port').fail();
   }
 }
 
-function renderPort(p: NodePortServicePortOptions): { [key: string]: any } {
+function renderPort(p: NodePortServicePortOptions): k8s.ServicePort {
   const target = p.targetPort;
+  const targetPort = target?.name !== undefined ? k8s.IntOrString.fromString(target.name) : k8s.IntOrString.fromNumber(target?.number ?? p.port);
   return {
     name: p.name ?? target?.name,
     port: p.port,
-    targetPort: target ? target.name ?? target.number : p.port,
+    targetPort,
     protocol: p.protocol ?? target?.protocol ?? Protocol.TCP,
     appProtocol: p.appProtocol,
     nodePort: p.nodePort,
@@ -263,14 +298,14 @@ function renderPort(p: NodePortServicePortOptions): { [key: string]: any } {
  *
  * @internal
  */
-export function commonSpec(options: CommonServiceOptions): { [key: string]: any } {
+export function commonSpec(options: CommonServiceOptions): k8s.ServiceSpec {
   return {
     ...options.sessionAffinity?._toSpec(),
     internalTrafficPolicy: options.internalTrafficPolicy,
     publishNotReadyAddresses: options.publishNotReadyAddresses,
     ipFamilies: nonEmpty(options.ipFamilies),
     ipFamilyPolicy: options.ipFamilyPolicy,
-    clusterIP: options.clusterIP,
+    clusterIp: options.clusterIP,
     clusterIPs: nonEmpty(options.clusterIPs),
     externalIPs: nonEmpty(options.externalIPs),
   };

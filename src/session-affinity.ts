@@ -1,4 +1,6 @@
 import { Duration } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { invalidValue } from './errors';
 
 /**
  * Options of `SessionAffinity.clientIP`.
@@ -29,7 +31,7 @@ export class SessionAffinity {
   public static clientIP(options: ClientIPAffinityOptions = {}): SessionAffinity {
     const seconds = options.timeout?.toSeconds({ integral: false });
     if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400)) {
-      throw new Error(`SessionAffinity.clientIP: timeout must be a whole number of seconds from 1 to 86400 (1 day), got ${seconds} seconds`);
+      throw invalidValue('SessionAffinity.clientIP()', 'timeout', seconds, 'must be a whole number of seconds from 1 to 86400 (1 day), as the API server requires', 'use Duration.seconds(n) or Duration.hours(n) within that range');
     }
     return new SessionAffinity('ClientIP', seconds);
   }
@@ -56,13 +58,13 @@ export class SessionAffinity {
    *
    * @internal
    */
-  public _toSpec(): { [key: string]: any } {
+  public _toSpec(): k8s.ServiceSpec {
     if (this.type !== 'ClientIP' || this.timeoutSeconds === undefined) {
       return { sessionAffinity: this.type };
     }
     return {
       sessionAffinity: this.type,
-      sessionAffinityConfig: { clientIP: { timeoutSeconds: this.timeoutSeconds } },
+      sessionAffinityConfig: { clientIp: { timeoutSeconds: this.timeoutSeconds } },
     };
   }
 }

@@ -79,20 +79,15 @@ describe('Backend', () => {
     expect(svc.metadata.annotations).toEqual({ 'cdk8s-services.io/backend': 'external' });
   });
 
-  test('fails when externalPods has no label', () => {
-    const { chart } = newChart();
-    new ClusterIPService(chart, 'Legacy', { backend: Backend.externalPods({}), ports: [{ port: 80 }] });
-    expect(validationErrors(chart)).toEqual([
-      '[test/Legacy] spec.selector: Required value: Backend.externalPods() needs at least one label; an empty selector selects no pods [service-backend]',
-    ]);
+  test('fails at once when externalPods has no label, or a label that is not one', () => {
+    expect(() => Backend.externalPods({})).toThrow(
+      "Backend.externalPods() labels: Required value: an empty selector would leave the Service without endpoints; name the labels of the pods to select, such as { app: 'legacy' }");
+    expect(() => Backend.externalPods({ app: 'legacy app' })).toThrow(/^Backend\.externalPods\(\) labels\[app\]: Invalid value: "legacy app": a valid label must be/);
   });
 
-  test('fails when fromWorkloads gets no workload', () => {
-    const { chart } = newChart();
-    new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkloads([]), ports: [{ port: 80 }] });
-    expect(validationErrors(chart)).toEqual([
-      '[test/Svc] spec.selector: Required value: Backend.fromWorkloads() needs at least one workload [service-backend]',
-    ]);
+  test('fails at once when fromWorkloads gets no workload', () => {
+    expect(() => Backend.fromWorkloads([])).toThrow(
+      'Backend.fromWorkloads() workloads: Required value: a Service needs at least one backend workload to select pods from; pass the workloads, or use Backend.externalPods(labels) for pods defined outside this app');
   });
 
   test('fails when the backend is in another namespace', () => {

@@ -34,7 +34,7 @@ describe('cdk8s-services check', () => {
       `${f}:1 Service/api spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767 [service-node-port]`,
       `${f}:1 Service/api spec.selector: selector {"app":"api"} matches no pod template in namespace "default"; fix the selector or the workload labels, or mark the Service with the annotation cdk8s-services.io/backend: external if its pods are defined elsewhere [service-selects-nothing]`,
       `${f}:2 Service/public spec.loadBalancerSourceRanges: warning: a LoadBalancer Service without loadBalancerSourceRanges accepts traffic from any address; list the client CIDRs, or state 0.0.0.0/0 explicitly if the Service is public [service-open-load-balancer]`,
-      `${f}:2 Service/public spec.ports[0].targetPort: warning: targetPort 8443/TCP is not declared as a containerPort by Deployment "api", which this Service selects; declare the port (and name it, to target it by name) [service-target-port-declared]`,
+      `${f}:2 Service/public spec.ports[0].targetPort: warning: targetPort 8443/TCP is not declared as a containerPort by Deployment "api", which this Service selects; declare the port (and name it, to target it by name) [service-target-port-number]`,
       '4 errors, 2 warnings in 3 objects from 1 file',
       '',
     ]);
@@ -63,7 +63,7 @@ describe('cdk8s-services check', () => {
       field: 'spec.ports[0].nodePort',
       message: 'Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
     });
-    expect(findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.rule)).toEqual(['service-open-load-balancer', 'service-target-port-declared']);
+    expect(findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.rule)).toEqual(['service-open-load-balancer', 'service-target-port-number']);
   });
 
   test('--no-linkage: per-object rules only', () => {

@@ -6,6 +6,9 @@ import {
   LoadBalancerService, NodePortService, SessionAffinity,
 } from '../src';
 import { newChart, validationErrors } from './util';
+import type { PodSpecView, ServicePortView } from '../src/check/contract';
+import { RULES, RuleId } from '../src/check/registry';
+import { Report } from '../src/check/report';
 
 function setup() {
   const { chart } = newChart();
@@ -75,9 +78,32 @@ describe('compile-time rules', () => {
     const { chart } = newChart();
     // @ts-expect-error the identity is required: it is the selector
     expect(() => new Deployment(chart, 'A', { containers: [{ image: 'registry.example.com/a:1' }] }))
-      .toThrow('A: identity is required: it is what the selector and the Services that select these pods are built from');
+      .toThrow("[test/A] identity: Required value: it is what the selector and the Services that select these pods are built from; pass identity: Identity.of('my-app')");
     // @ts-expect-error protocols come from the enum
     const p: Protocol = 'tcp';
     expect(p).toBe('tcp');
+  });
+
+  test('an unknown rule id does not compile where a RuleId is expected', () => {
+    const known: RuleId = 'service-port-backend';
+    // @ts-expect-error a misspelt rule id is not a RuleId
+    const misspelt: RuleId = 'service-port-backed';
+    const report = new Report(new Set());
+    const obj = { index: 0, kind: 'Service', namespace: '', name: 'web' };
+    report.add(obj, 'service-port-name', 'spec.ports[0].name', 'Required value');
+    // @ts-expect-error reporting takes a RuleId: a rule that does not exist does not compile
+    expect(() => report.add(obj, 'service-prot-name', 'spec.ports[0].name', 'Required value')).toThrow(TypeError);
+    expect(RULES[known].severity).toBe('error');
+    expect(Object.keys(RULES)).not.toContain(misspelt);
+    expect(report.findings.map(f => f.rule)).toEqual(['service-port-name']);
+  });
+
+  test('a view missing a field a rule reads does not compile', () => {
+    // @ts-expect-error hostNetwork is read by the host-port rules, so a pod spec view must fill it (even as undefined)
+    const spec: PodSpecView = { containers: [], initContainers: [] };
+    // @ts-expect-error a Service port view without nodePort leaves the node-port rules blind
+    const port: ServicePortView = { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', appProtocol: undefined };
+    const complete: PodSpecView = { hostNetwork: undefined, containers: [], initContainers: [] };
+    expect([spec, port, complete]).toHaveLength(3);
   });
 });

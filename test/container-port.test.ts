@@ -22,12 +22,12 @@ describe('ContainerPort', () => {
   });
 
   test.each([0, 65536, -1, 80.5])('fails when the number is %d', n => {
-    expect(() => ContainerPort.tcp(n)).toThrow(`invalid container port: number ${n} must be between 1 and 65535, inclusive`);
+    expect(() => ContainerPort.tcp(n)).toThrow(`ContainerPort.tcp() number: Invalid value: ${n}: must be between 1 and 65535, inclusive`);
   });
 
   test('accepts a 15-character name and fails on 16', () => {
     expect(ContainerPort.tcp(80, { name: 'a'.repeat(15) }).name).toBe('a'.repeat(15));
-    expect(() => ContainerPort.tcp(80, { name: 'a'.repeat(16) })).toThrow("name 'aaaaaaaaaaaaaaaa' must be no more than 15 characters");
+    expect(() => ContainerPort.tcp(80, { name: 'a'.repeat(16) })).toThrow('ContainerPort.tcp() name: Invalid value: "aaaaaaaaaaaaaaaa": must be no more than 15 characters (a container port name is an IANA_SVC_NAME); use a short name such as \'http\' or \'metrics\'');
   });
 
   test.each([
@@ -41,6 +41,6 @@ describe('ContainerPort', () => {
 
   test('reports every problem at once', () => {
     expect(() => ContainerPort.tcp(0, { name: 'Bad', hostPort: 70000 }))
-      .toThrow(/number 0 .*; name 'Bad' .*; hostPort 70000 must be between 1 and 65535, inclusive/);
+      .toThrow(/^ContainerPort\.tcp\(\) has 3 problems:\n  number: Invalid value: 0: .*\n  name: Invalid value: "Bad": .*\n  hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive$/);
   });
 });

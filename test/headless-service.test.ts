@@ -56,8 +56,7 @@ describe('HeadlessService', () => {
     const d = new Deployment(chart, 'Workers', { identity: Identity.of('workers'), containers: [{ image: 'registry.example.com/w:1' }] });
     new HeadlessService(chart, 'WorkersDns', { backend: Backend.fromWorkload(d), ports: [{ port: 9000, targetPort: ContainerPort.tcp(9000, { name: 'rpc' }) }] });
     expect(validationErrors(chart)).toEqual([
-      '[test/WorkersDns] spec.ports[0].targetPort: named targetPort "rpc" is not exposed by Deployment "workers", which this Service selects; its container ports are unnamed or absent. Name a container port "rpc" or target one of those [service-target-port-exposed]',
-      "[test/WorkersDns] spec.ports[0].targetPort: targetPort rpc 9000/TCP is not a container port of the backend test/Workers, which declares none; target the ContainerPort object the backend's container declares [service-port-target]",
+      "[test/WorkersDns] spec.ports[0].targetPort: targetPort rpc 9000/TCP is not a container port of the backend test/Workers, which declares none; target the ContainerPort object the backend's container declares [service-port-backend]",
     ]);
   });
 

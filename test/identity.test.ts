@@ -32,7 +32,18 @@ describe('Identity', () => {
 
   test('fails when withLabels() changes an identity label', () => {
     expect(() => Identity.of('api').withLabels({ 'app.kubernetes.io/name': 'web' }))
-      .toThrow("withLabels cannot change identity label 'app.kubernetes.io/name' from 'api' to 'web'");
+      .toThrow("Identity.withLabels() app.kubernetes.io/name: Invalid value: \"web\": cannot change identity label 'app.kubernetes.io/name' from 'api': it is what existing selectors match; add a new key (such as 'track') instead");
+  });
+
+  test('fails at once when a name is not a label value, naming the key and the fix', () => {
+    expect(() => Identity.of('Image Processor')).toThrow(/^Identity\.of\(\) app\.kubernetes\.io\/name: Invalid value: "Image Processor": a valid label must be an empty string or consist of alphanumeric characters.*; use a value such as 'image-processor'$/);
+    expect(() => Identity.of('api', { instance: 'api eu' })).toThrow(/^Identity\.of\(\) app\.kubernetes\.io\/instance: Invalid value: "api eu": .*; use a value such as 'api-eu'$/);
+    expect(() => Identity.of('')).toThrow('Identity.of() app.kubernetes.io/name: Invalid value: "": an identity label needs a non-empty value');
+  });
+
+  test('fails at once when fromLabels has a key or a value that is not a label', () => {
+    expect(() => Identity.fromLabels({ 'my app': 'web' })).toThrow(/^Identity\.fromLabels\(\) labels: Invalid value: "my app": label key name part must consist of alphanumeric characters/);
+    expect(() => Identity.fromLabels({ app: 'my app' })).toThrow(/^Identity\.fromLabels\(\) app: Invalid value: "my app": .*; use a value such as 'my-app'$/);
   });
 
   test('fails when an identity has no label', () => {

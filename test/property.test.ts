@@ -1,14 +1,13 @@
 // Property-based tests: whatever configuration the constructs accept synthesizes objects that the checker and the
 // Kubernetes OpenAPI schema accept; whatever malformed input the checker gets, it answers with findings, never an
 // exception.
-import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
+import { Chart, Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
   AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, HeadlessService, Identity, LoadBalancerService,
-  ManifestChecker, NodePortService, SessionAffinity, TrafficPolicy,
+  ManifestChecker, NodePortService, Service, SessionAffinity, TrafficPolicy,
 } from '../src';
-import { expectSchemaValid, validationErrors } from './util';
-import { slimManifest } from '../src/check/pod-template';
+import { expectSchemaValid, validationErrors, views } from './util';
 import { main } from '../src/cli';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,20}[a-z0-9])?$/);
@@ -53,18 +52,21 @@ describe('properties', () => {
       const withNodePorts = servicePorts.map((p, i) => ({ ...p, nodePort: c.useNodePorts ? c.nodePorts[i] : undefined }));
       const affinity = c.timeout ? SessionAffinity.clientIP({ timeout: Duration.seconds(c.timeout) }) : undefined;
       const policy = c.local ? TrafficPolicy.LOCAL : TrafficPolicy.CLUSTER;
+      let svc: Service;
       switch (c.type) {
-        case 'ClusterIP': new ClusterIPService(chart, 'Svc', { backend, ports: servicePorts, sessionAffinity: affinity }); break;
-        case 'Headless': new HeadlessService(chart, 'Svc', { backend, ports: servicePorts }); break;
-        case 'NodePort': new NodePortService(chart, 'Svc', { backend, ports: withNodePorts, externalTrafficPolicy: policy, sessionAffinity: affinity }); break;
-        default: new LoadBalancerService(chart, 'Svc', {
+        case 'ClusterIP': svc = new ClusterIPService(chart, 'Svc', { backend, ports: servicePorts, sessionAffinity: affinity }); break;
+        case 'Headless': svc = new HeadlessService(chart, 'Svc', { backend, ports: servicePorts }); break;
+        case 'NodePort': svc = new NodePortService(chart, 'Svc', { backend, ports: withNodePorts, externalTrafficPolicy: policy, sessionAffinity: affinity }); break;
+        default: svc = new LoadBalancerService(chart, 'Svc', {
           backend, ports: withNodePorts, externalTrafficPolicy: policy, loadBalancerSourceRanges: c.sourceRanges, sessionAffinity: affinity,
         });
       }
       expect(validationErrors(chart)).toEqual([]);
-      // the view the checker reads of the Deployment is what it renders
-      const strip = (x: any) => JSON.parse(JSON.stringify(x));
-      expect(strip((d as any).checkedView())).toEqual(strip(slimManifest('Deployment', ApiObject.of(d).toJson())));
+      // the views the checker reads of the Deployment and the Service are what they render
+      for (const construct of [d, svc]) {
+        const { own, rendered } = views(construct);
+        expect(own).toEqual(rendered);
+      }
       const manifests = Testing.synth(chart);
       for (const m of manifests) expectSchemaValid(m);
       expect(new ManifestChecker().check(manifests).filter(f => f.severity === 'error')).toEqual([]);

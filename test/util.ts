@@ -1,8 +1,9 @@
 // Test helpers: synthesize with validation (as `cdk8s synth` does) and check every object against the Kubernetes
 // OpenAPI schema.
-import { App, Chart, ChartProps, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, ChartProps, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AppValidation } from '../src';
+import { renderedView } from '../src/views';
 
 /**
  * A fresh app and chart, with warnings collected instead of printed.
@@ -58,4 +59,16 @@ export function find(manifests: any[], kind: string, name?: string): any {
   const found = manifests.find(m => m.kind === kind && (name === undefined || m.metadata?.name === name));
   if (!found) throw new Error(`no ${kind}${name ? ` named ${name}` : ''} in ${manifests.map(m => `${m.kind}/${m.metadata?.name}`).join(', ')}`);
   return found;
+}
+
+/**
+ * The view a construct of this library hands the checker (undefined once a JSON patch may change its output), and
+ * the view the checker decodes from the construct's rendering, both as JSON (absent fields dropped).
+ */
+export function views(construct: IConstruct): { own: any; rendered: any } {
+  const json = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+  return {
+    own: json((construct as any).checkedView()),
+    rendered: json(renderedView(ApiObject.of(construct)).view),
+  };
 }

@@ -1,4 +1,12 @@
-export * from './finding';
-export * from './rules';
-export * from './checker';
-export { NodePortRange } from './service-rules';
+// The checker's entry point, for the package root, the command line and this library's constructs. Constructs
+// import the checker through this file and the contract (contract.ts) only.
+export { ManifestChecker } from './checker';
+export { Finding, Severity } from './finding';
+export { CheckOptions, NodePortRange, ResolvedOptions, resolveOptions } from './options';
+export { RuleInfo, RuleScope } from './rule';
+export { RuleId, allRules, manifestRules } from './registry';
+export { CheckInput, runChecks } from './engine';
+export { decodeManifest, isCheckedKind } from './manifest-views';
+export { labelSelectorMatches, mapSelectorMatches } from './selectors';
+export { sharedLabels } from './construct-rules';
+export { isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';

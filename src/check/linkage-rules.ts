@@ -1,118 +1,155 @@
-import {
-  PodTemplate, SELECTING_WORKLOAD_KINDS, SERVING_KINDS, groupOf, isCheckedKind, labelSelectorMatches, mapSelectorMatches,
-} from './pod-template';
-import { CheckedObject, Report, asArray, asStringMap, duplicate, isObject, show } from './report';
-import { EXTERNAL_BACKEND_ANNOTATION, defaultServicePort } from './service-rules';
+// Rules across objects: duplicate objects, Services against the pod templates they select, and workloads whose
+// selectors overlap. Pod templates are indexed by namespace and label, so the cost grows with the input, not with
+// its square.
+import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, show } from './contract';
+import { Severity } from './finding';
+import { asStringMap, isObject } from './json';
+import type { CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
+import { RuleScope, SOURCES, rule } from './rule';
+import { labelSelectorMatches, mapSelectorMatches } from './selectors';
+import { defaultServicePort } from './service-defaults';
 
-interface IndexedTemplate {
-  readonly obj: CheckedObject;
-  readonly template: PodTemplate;
-}
+const { OURS } = SOURCES;
+const E = Severity.ERROR;
+const W = Severity.WARNING;
+const M = RuleScope.MANIFEST;
 
 /**
- * Pod templates by namespace and by `key=value` label, so that finding the templates a selector matches costs
- * the size of the smallest matching posting list, not the size of the app.
+ * The rules of this family.
+ *
+ * @internal
  */
-class TemplateIndex {
-  private readonly byNamespace = new Map<string, Map<string, IndexedTemplate[]>>();
+export const LINKAGE_RULES = {
+  'object-duplicate': rule(E, M, 'no two objects share apiVersion group, kind, namespace and name', OURS),
+  'service-target-port-name': rule(E, M, 'a named targetPort names a container port of every pod template the Service selects, with the Service port\'s protocol', OURS),
+  'service-target-port-number': rule(W, M, 'a numeric targetPort is declared as a containerPort, with the Service port\'s protocol, by the selected pod templates (containers may listen on undeclared ports, so this only warns)', OURS),
+  'service-external-name-selector': rule(W, M, 'an ExternalName Service has no selector: it proxies nothing, so a selector is ignored (later Kubernetes releases warn too)', OURS),
+  'workload-selector-overlap': rule(E, M, 'no two workloads in a namespace select each other\'s pods (their controllers would fight over them); bare Pods count too', OURS),
+  'service-selects-nothing': rule(E, M, 'a Service selector matches at least one pod template in its namespace, unless the Service is marked as selecting pods defined elsewhere', OURS),
+};
 
-  public add(entry: IndexedTemplate): void {
-    let byLabel = this.byNamespace.get(entry.obj.scope);
-    if (!byLabel) {
-      byLabel = new Map();
-      this.byNamespace.set(entry.obj.scope, byLabel);
-    }
-    const labels = entry.template.labels;
-    for (const k in labels) {
-      const key = `${k}=${labels[k]}`;
-      const list = byLabel.get(key);
-      if (list) list.push(entry); else byLabel.set(key, [entry]);
+/**
+ * The kinds whose `spec.selector` makes a controller adopt pods: an overlap with another workload's pods is a fight.
+ */
+const SELECTING_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * The kinds whose pods serve a Service for as long as they run, and can be selected by a controller: Job and
+ * CronJob pods are neither (they finish, and carry their Job's controller reference).
+ *
+ * @internal
+ */
+export const SERVING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+
+/**
+ * The pod templates of an input, by namespace, label key and label value, so that finding the templates a selector
+ * matches costs the size of the smallest matching posting list, not the size of the input.
+ *
+ * @internal
+ */
+export class PodIndex {
+  private readonly byNamespace = new Map<string, Map<string, Map<string, CheckedWorkload[]>>>();
+
+  constructor(objects: readonly CheckedObject[]) {
+    for (const obj of objects) {
+      if (obj.pods) this.add(obj as CheckedWorkload);
     }
   }
 
   /**
-   * The templates whose labels a map selector matches. An empty selector selects nothing here: a Service without
-   * a selector has no automatic endpoints.
+   * The workloads in a namespace whose pod labels a map selector matches. An empty selector selects nothing here:
+   * a Service without a selector has no automatic endpoints.
    */
-  public select(namespace: string, selector: Record<string, string>): IndexedTemplate[] {
-    const byLabel = this.byNamespace.get(namespace);
-    const keys = Object.keys(selector);
-    if (!byLabel || keys.length === 0) return [];
-    let smallest: IndexedTemplate[] | undefined;
-    for (const k of keys) {
+  public select(namespace: string, selector: Readonly<Record<string, unknown>>): readonly CheckedWorkload[] {
+    const byKey = this.byNamespace.get(namespace);
+    if (!byKey) return [];
+    let smallest: CheckedWorkload[] | undefined;
+    let keys = 0;
+    for (const k in selector) {
       const value = selector[k];
-      if (typeof value !== 'string') return [];
-      const list = byLabel.get(`${k}=${value}`);
+      const list = typeof value === 'string' ? byKey.get(k)?.get(value) : undefined;
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
+      keys++;
     }
-    return smallest!.filter(e => mapSelectorMatches(selector, e.template.labels));
+    if (!smallest) return [];
+    return keys === 1 ? smallest : smallest.filter(w => mapSelectorMatches(selector, w.pods!.labels));
+  }
+
+  private add(obj: CheckedWorkload): void {
+    let byKey = this.byNamespace.get(obj.scope);
+    if (!byKey) {
+      byKey = new Map();
+      this.byNamespace.set(obj.scope, byKey);
+    }
+    const labels = obj.pods!.labels;
+    for (const k in labels) {
+      let byValue = byKey.get(k);
+      if (!byValue) {
+        byValue = new Map();
+        byKey.set(k, byValue);
+      }
+      const list = byValue.get(labels[k]);
+      if (list) list.push(obj); else byValue.set(labels[k], [obj]);
+    }
   }
 }
 
-
 /**
- * Rules across objects: duplicate objects, and Services against the pod templates they select.
+ * Rules across objects.
  *
  * @internal
  */
-export function checkLinkage(objects: readonly CheckedObject[], report: Report): void {
-  const seen = new Map<string, CheckedObject>();
-  const index = new TemplateIndex();
-  const services: CheckedObject[] = [];
+export function checkLinkage(objects: readonly CheckedObject[], index: PodIndex, report: Report): void {
+  // names by group, kind and namespace: by group, so that one object served under two versions counts once
+  const seen = new Map<string, Set<string>>();
   for (const obj of objects) {
-    if (obj.name !== '') {
-      // by group, so that one object served under two versions counts once
-      const key = `${groupOf(obj.manifest.apiVersion) ?? ''}/${obj.kind}/${obj.scope}/${obj.name}`;
-      const first = seen.get(key);
-      if (first) {
-        report.add(obj, 'object-duplicate', 'metadata.name', duplicate(obj.name,
-          `an earlier ${obj.kind} is also named "${obj.name}" in namespace "${obj.scope}"; give one of them another metadata.name`));
-      } else {
-        seen.set(key, obj);
-      }
+    if (obj.name === '') continue;
+    const type = `${obj.group ?? ''}/${obj.kind}/${obj.scope}`;
+    let names = seen.get(type);
+    if (!names) {
+      names = new Set();
+      seen.set(type, names);
     }
-    if (!isCheckedKind(obj.kind, obj.manifest.apiVersion)) continue;
-    if (obj.kind === 'Service') {
-      services.push(obj);
-      continue;
+    if (names.has(obj.name)) {
+      report.add(obj, 'object-duplicate', 'metadata.name', duplicate(obj.name,
+        `an earlier ${obj.kind} is also named "${obj.name}" in namespace "${obj.scope}"; give one of them another metadata.name`));
     }
-    if (obj.template) index.add({ obj, template: obj.template });
+    names.add(obj.name);
   }
-  for (const svc of services) {
-    checkServiceBackends(svc, index, report);
+  for (const obj of objects) {
+    if (obj.view.view === 'service') checkServiceBackends(obj as CheckedService, index, report);
   }
-  checkOverlappingWorkloads(objects, index, report);
+  for (const obj of objects) {
+    if (obj.view.view === 'workload' && SELECTING_WORKLOAD_KINDS.has(obj.kind)) checkOverlappingWorkloads(obj as CheckedWorkload, index, report);
+  }
 }
 
 /**
  * Two controllers whose selectors match each other's pods fight over them (a ReplicaSet also adopts matching bare
  * Pods). Candidates come from the index by the selector's matchLabels, then the full selector is evaluated.
  */
-function checkOverlappingWorkloads(objects: readonly CheckedObject[], index: TemplateIndex, report: Report): void {
-  for (const obj of objects) {
-    if (!SELECTING_WORKLOAD_KINDS.has(obj.kind) || !isCheckedKind(obj.kind, obj.manifest.apiVersion)) continue;
-    const selector = obj.manifest?.spec?.selector;
-    if (!isObject(selector)) continue;
-    const matchLabels = asStringMap(selector.matchLabels) as Record<string, string>;
-    if (Object.keys(matchLabels).length === 0) continue;
-    const ownLabels = obj.template?.labels ?? {};
-    for (const other of index.select(obj.scope, matchLabels)) {
-      // Job and CronJob pods carry their Job's controller reference, so no other controller adopts them
-      if (other.obj === obj || !SERVING_KINDS.has(other.obj.kind) || !labelSelectorMatches(selector, other.template.labels)) continue;
-      // report each pair once, on the later object, unless only this direction overlaps
-      const mutual = SELECTING_WORKLOAD_KINDS.has(other.obj.kind) && labelSelectorMatches(other.obj.manifest?.spec?.selector, ownLabels);
-      if (mutual && other.obj.index > obj.index) continue;
-      report.add(obj, 'workload-selector-overlap', 'spec.selector',
-        `selector ${show(matchLabels)} also matches the pods of ${other.obj.kind} "${other.obj.name}"; two controllers would fight over those pods. Add a label that tells them apart (such as track: canary) to one workload's selector and pod labels`);
-    }
+function checkOverlappingWorkloads(obj: CheckedWorkload, index: PodIndex, report: Report): void {
+  const selector = obj.view.selector;
+  if (!isObject(selector)) return;
+  const matchLabels = asStringMap(selector.matchLabels);
+  if (Object.keys(matchLabels).length === 0) return;
+  const ownLabels = obj.pods?.labels ?? {};
+  for (const other of index.select(obj.scope, matchLabels)) {
+    // Job and CronJob pods carry their Job's controller reference, so no other controller adopts them
+    if (other === obj || !SERVING_KINDS.has(other.kind) || !labelSelectorMatches(selector, other.pods!.labels)) continue;
+    // report each pair once, on the later object, unless only this direction overlaps
+    const mutual = SELECTING_WORKLOAD_KINDS.has(other.kind) && labelSelectorMatches(other.view.selector, ownLabels);
+    if (mutual && other.index > obj.index) continue;
+    report.add(obj, 'workload-selector-overlap', 'spec.selector',
+      `selector ${show(matchLabels)} also matches the pods of ${other.kind} "${other.name}"; two controllers would fight over those pods. Add a label that tells them apart (such as track: canary) to one workload's selector and pod labels`);
   }
 }
 
-function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: Report): void {
-  const spec = asStringMap(svc.manifest.spec);
-  const rawSelector = spec.selector;
-  const hasSelector = isObject(rawSelector) && Object.keys(rawSelector).length > 0;
+function checkServiceBackends(svc: CheckedService, index: PodIndex, report: Report): void {
+  const spec = svc.view.spec;
+  if (!spec) return;
+  const hasSelector = isObject(spec.selector) && Object.keys(spec.selector).length > 0;
   if (spec.type === 'ExternalName') {
     if (hasSelector) {
       report.add(svc, 'service-external-name-selector', 'spec.selector',
@@ -121,45 +158,43 @@ function checkServiceBackends(svc: CheckedObject, index: TemplateIndex, report: 
     return;
   }
   if (!hasSelector) return;
-  const selector = rawSelector as Record<string, string>;
-  const annotations = asStringMap(asStringMap(svc.manifest.metadata).annotations);
-  const external = annotations[EXTERNAL_BACKEND_ANNOTATION] === 'external';
+  const selector = spec.selector as Record<string, unknown>;
+  const external = asStringMap(svc.view.metadata.annotations)[EXTERNAL_BACKEND_ANNOTATION] === EXTERNAL_BACKEND_VALUE;
   const matched = index.select(svc.scope, selector);
   if (matched.length === 0) {
     if (!external) {
-      const where = `in namespace "${svc.scope}"`;
       report.add(svc, 'service-selects-nothing', 'spec.selector',
-        `selector ${show(selector)} matches no pod template ${where}; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: external if its pods are defined elsewhere`);
+        `selector ${show(selector)} matches no pod template in namespace "${svc.scope}"; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: ${EXTERNAL_BACKEND_VALUE} if its pods are defined elsewhere`);
     }
     return;
   }
   // ports are checked against pods that serve while they run; EndpointSlices pass over Job pods lacking a port
-  const selected = matched.filter(e => SERVING_KINDS.has(e.obj.kind));
-  asArray(spec.ports).map(defaultServicePort).forEach((p, i) => {
-    if (!isObject(p)) return;
+  const selected = matched.filter(w => SERVING_KINDS.has(w.kind));
+  spec.ports?.forEach((raw, i) => {
+    if (!raw) return;
+    const p = defaultServicePort(raw);
     const protocol = p.protocol;
     const target = p.targetPort;
     if (typeof target === 'number') {
-      for (const { obj, template } of selected) {
-        if (!template.ports.some(d => d.containerPort === target && d.protocol === protocol)) {
-          report.add(svc, 'service-target-port-declared', `spec.ports[${i}].targetPort`,
-            `targetPort ${target}/${protocol} is not declared as a containerPort by ${obj.kind} "${obj.name}", which this Service selects; declare the port (and name it, to target it by name)`);
+      for (const w of selected) {
+        if (!w.pods!.ports.some(d => d.containerPort === target && d.protocol === protocol)) {
+          report.add(svc, 'service-target-port-number', `spec.ports[${i}].targetPort`,
+            `targetPort ${target}/${protocol} is not declared as a containerPort by ${w.kind} "${w.name}", which this Service selects; declare the port (and name it, to target it by name)`);
         }
       }
       return;
     }
     if (typeof target !== 'string') return;
-    const name = target;
-    for (const { obj, template } of selected) {
-      const declared = template.ports.filter(d => d.name === name);
-      const what = `${obj.kind} "${obj.name}"`;
+    for (const w of selected) {
+      const declared = w.pods!.ports.filter(d => d.name === target);
+      const what = `${w.kind} "${w.name}"`;
       if (declared.length === 0) {
-        const names = template.ports.filter(d => d.name).map(d => `${d.name} (${d.protocol})`);
-        report.add(svc, 'service-target-port-exposed', `spec.ports[${i}].targetPort`,
-          `named targetPort "${name}" is not exposed by ${what}, which this Service selects; its container ports are ${names.length ? names.join(', ') : 'unnamed or absent'}. Name a container port "${name}" or target one of those`);
+        const names = w.pods!.ports.filter(d => d.name).map(d => `${d.name} (${d.protocol})`);
+        report.add(svc, 'service-target-port-name', `spec.ports[${i}].targetPort`,
+          `named targetPort "${target}" is not exposed by ${what}, which this Service selects; its container ports are ${names.length ? names.join(', ') : 'unnamed or absent'}. Name a container port "${target}" or target one of those`);
       } else if (!declared.some(d => d.protocol === protocol)) {
-        report.add(svc, 'service-target-port-exposed', `spec.ports[${i}].targetPort`,
-          `named targetPort "${name}" is exposed by ${what} with protocol ${declared[0].protocol}, but the Service port uses ${protocol}; make the protocols agree`);
+        report.add(svc, 'service-target-port-name', `spec.ports[${i}].targetPort`,
+          `named targetPort "${target}" is exposed by ${what} with protocol ${declared[0].protocol}, but the Service port uses ${protocol}; make the protocols agree`);
       }
     }
   });

@@ -1,5 +1,27 @@
-import { CheckedObject, Report, asStringMap, invalid, isObject, required } from './report';
+// Object metadata rules: `ValidateObjectMeta` and the label and annotation validators, for every kind the checker
+// knows.
+import { invalid, required } from './contract';
+import { Severity } from './finding';
+import { isObject } from './json';
+import type { CheckedObject, ObjectRef, Report } from './report';
+import { RuleScope, SOURCES, rule } from './rule';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue } from './validators';
+
+const { CORE, META } = SOURCES;
+const E = Severity.ERROR;
+const M = RuleScope.MANIFEST;
+
+/**
+ * The rules of this family.
+ *
+ * @internal
+ */
+export const METADATA_RULES = {
+  'object-name': rule(E, M, 'metadata.name is required and has the syntax its kind demands (DNS-1035 label for a Service, DNS-1123 subdomain for workloads)', `${META} ValidateObjectMeta; ${CORE} ValidateServiceName`),
+  'object-namespace': rule(E, M, 'metadata.namespace, when set, is a DNS-1123 label', `${META} ValidateObjectMeta (ValidateNamespaceName)`),
+  'object-labels': rule(E, M, 'label keys are qualified names and label values are valid label values', `${META} ValidateLabels`),
+  'object-annotations': rule(E, M, 'annotation keys are qualified names (lowercased), all annotations total at most 256 KiB (UTF-8), and a Service\'s topology-mode annotation agrees with topology-aware-hints', `${META} ValidateAnnotations; ${CORE} ValidateService`),
+};
 
 /** `TotalAnnotationSizeLimitB` in apimachinery. */
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
@@ -7,26 +29,27 @@ const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 /**
  * `ValidateLabels`: every key a qualified name, every value a label value.
  *
+ * @param rule the rule the labels fall under (object labels, a selector, ...)
  * @internal
  */
-export function checkLabels(obj: CheckedObject, report: Report, rule: string, labels: unknown, field: string): void {
+export function checkLabels(obj: ObjectRef, report: Report, ruleId: 'object-labels' | 'service-selector' | 'workload-selector', labels: unknown, field: string): void {
   if (labels === undefined || labels === null) return;
   if (!isObject(labels)) {
-    report.add(obj, rule, field, invalid(labels, 'must be a map of label keys to string values'));
+    report.add(obj, ruleId, field, invalid(labels, 'must be a map of label keys to string values'));
     return;
   }
   // for-in, not Object.entries: this runs for every label of every object, and pair arrays add up
   for (const key in labels) {
     const value = labels[key];
     for (const msg of isQualifiedName(key)) {
-      report.add(obj, rule, field, invalid(key, msg));
+      report.add(obj, ruleId, field, invalid(key, msg));
     }
     if (typeof value !== 'string') {
-      report.add(obj, rule, field, invalid(value, `the value of '${key}' must be a string; quote numbers and booleans in YAML`));
+      report.add(obj, ruleId, field, invalid(value, `the value of '${key}' must be a string; quote numbers and booleans in YAML`));
       continue;
     }
     for (const msg of isValidLabelValue(value)) {
-      report.add(obj, rule, field, invalid(value, msg));
+      report.add(obj, ruleId, field, invalid(value, msg));
     }
   }
 }
@@ -38,7 +61,7 @@ export function checkLabels(obj: CheckedObject, report: Report, rule: string, la
  * @internal
  */
 export function checkObjectMeta(obj: CheckedObject, report: Report, nameRule: (name: string) => string[]): void {
-  const meta = asStringMap(obj.manifest.metadata);
+  const meta = obj.view.metadata;
   const name = meta.name;
   const generateName = meta.generateName;
   if (typeof name !== 'string' || name.length === 0) {
@@ -72,14 +95,15 @@ export function checkObjectMeta(obj: CheckedObject, report: Report, nameRule: (n
  *
  * @internal
  */
-export function checkAnnotations(obj: CheckedObject, report: Report, annotations: unknown, field: string): void {
+export function checkAnnotations(obj: ObjectRef, report: Report, annotations: unknown, field: string): void {
   if (annotations === undefined || annotations === null) return;
   if (!isObject(annotations)) {
     report.add(obj, 'object-annotations', field, invalid(annotations, 'must be a map of string keys to string values'));
     return;
   }
   let total = 0;
-  for (const [key, value] of Object.entries(annotations)) {
+  for (const key in annotations) {
+    const value = annotations[key];
     for (const msg of isQualifiedName(key.toLowerCase())) {
       report.add(obj, 'object-annotations', field, invalid(key, msg));
     }

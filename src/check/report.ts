@@ -1,27 +1,44 @@
+// The objects under check, with what findings need to name them, and the report the rules add findings to.
+import type { ObjectView, ServiceView, WorkloadView } from './contract';
 import { Finding } from './finding';
-import type { PodTemplate } from './pod-template';
-import { ruleInfo } from './rules';
+import type { PodFacts } from './pod-facts';
+import { RULES, RuleId } from './registry';
 
 /**
- * One object under check, with what findings need to name it.
+ * Where a finding is reported: the object's position in the input and its identity.
  *
  * @internal
  */
-export interface CheckedObject {
+export interface ObjectRef {
   readonly index: number;
   readonly kind: string;
   /** The namespace as written (empty when none). */
   readonly namespace: string;
-  /** The namespace the object lands in: as written, or the default namespace when none is written. */
-  readonly scope: string;
   readonly name: string;
-  readonly manifest: any;
-  /** The pod template, for a workload of a kind the checker knows (read once per check). */
-  readonly template?: PodTemplate;
 }
 
 /**
- * Collects findings, dropping those of skipped rules.
+ * One object under check.
+ *
+ * @internal
+ */
+export interface CheckedObject<V extends ObjectView = ObjectView> extends ObjectRef {
+  readonly view: V;
+  /** The API group of the object's apiVersion (`apps`, or '' for the core group); undefined when it has none. */
+  readonly group: string | undefined;
+  /** The namespace the object lands in: as written, or the default namespace when none is written. */
+  readonly scope: string;
+  /** For a workload with a readable pod template: its labels and declared ports. */
+  readonly pods?: PodFacts;
+}
+
+/** @internal */
+export type CheckedService = CheckedObject<ServiceView>;
+/** @internal */
+export type CheckedWorkload = CheckedObject<WorkloadView>;
+
+/**
+ * Collects findings, with the severity the registry gives their rule, and drops those of skipped rules.
  *
  * @internal
  */
@@ -30,10 +47,10 @@ export class Report {
 
   constructor(private readonly skip: ReadonlySet<string>) {}
 
-  public add(obj: CheckedObject, rule: string, field: string, message: string): void {
+  public add(obj: ObjectRef, rule: RuleId, field: string, message: string): void {
     if (this.skip.has(rule)) return;
     this.findings.push({
-      severity: ruleInfo(rule).severity,
+      severity: RULES[rule].severity,
       rule,
       index: obj.index,
       kind: obj.kind,
@@ -43,88 +60,4 @@ export class Report {
       message,
     });
   }
-}
-
-/**
- * Renders a value the way the API server quotes it in `Invalid value: …`.
- *
- * @internal
- */
-export function show(value: unknown): string {
-  if (value === undefined) return 'null';
-  try {
-    // YAML and JSON parsers can hand us big integers and other values JSON has no form for
-    return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/**
- * A value as text inside a message: strings as they are, anything else as `show` renders it.
- *
- * @internal
- */
-export function text(value: unknown): string {
-  return typeof value === 'string' ? value : show(value);
-}
-
-/**
- * `field.Invalid`: `Invalid value: <value>: <detail>`.
- *
- * @internal
- */
-export function invalid(value: unknown, detail: string): string {
-  return `Invalid value: ${show(value)}: ${detail}`;
-}
-
-/**
- * `field.NotSupported`: `Unsupported value: <value>: supported values: …`.
- *
- * @internal
- */
-export function notSupported(value: unknown, supported: readonly string[]): string {
-  return `Unsupported value: ${show(value)}: supported values: ${supported.map(s => `"${s}"`).join(', ')}`;
-}
-
-/**
- * `field.Duplicate`.
- *
- * @internal
- */
-export function duplicate(value: unknown, detail?: string): string {
-  return `Duplicate value: ${show(value)}` + (detail ? `: ${detail}` : '');
-}
-
-/**
- * `field.Required`.
- *
- * @internal
- */
-export function required(detail?: string): string {
-  return 'Required value' + (detail ? `: ${detail}` : '');
-}
-
-/**
- * `field.Forbidden`.
- *
- * @internal
- */
-export function forbidden(detail: string): string {
-  return `Forbidden: ${detail}`;
-}
-
-/** @internal */
-export function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** @internal */
-export function asArray(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** @internal */
-export function asStringMap(value: unknown): Record<string, unknown> {
-  return isObject(value) ? value : {};
 }

@@ -21,6 +21,14 @@ const QUALIFIED_NAME_RE = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 const PORT_NAME_CHARSET_RE = /^[-a-z0-9]+$/;
 const PORT_NAME_ONE_LETTER_RE = /[a-z]/;
+const QUALIFIED_NAME_WITH_PREFIX_RE = new RegExp(`^(${DNS1123_SUBDOMAIN_FMT}/)?${QUALIFIED_NAME_FMT}$`);
+
+/** A qualified name: an optional DNS subdomain prefix (at most 253 characters) and a name (at most 63). */
+function isPlainQualifiedName(value: string): boolean {
+  if (!QUALIFIED_NAME_WITH_PREFIX_RE.test(value)) return false;
+  const slash = value.indexOf('/');
+  return slash < 0 ? value.length <= LABEL_MAX_LENGTH : slash <= SUBDOMAIN_MAX_LENGTH && value.length - slash - 1 <= LABEL_MAX_LENGTH;
+}
 
 /** Max length of a DNS-1123 or DNS-1035 label, and of a label value or qualified name part. */
 export const LABEL_MAX_LENGTH = 63;
@@ -29,21 +37,15 @@ export const SUBDOMAIN_MAX_LENGTH = 253;
 /** Max length of an IANA_SVC_NAME (a container port name). */
 export const PORT_NAME_MAX_LENGTH = 15;
 
+/** The answer for a valid value: shared, so callers only read it. */
+const VALID: string[] = [];
+
 /**
- * Remembers the answers of a string validator: an app repeats the same label keys, values and names thousands of
- * times. Answers are shared, so callers only read them. The memo is emptied when it grows large.
+ * A validator with a fast path: most values are valid, and `isValid` (one regular expression and a length check)
+ * says so without building the list of reasons, which only `validate` does.
  */
-function memo(validate: (value: string) => string[]): (value: string) => string[] {
-  const answers = new Map<string, string[]>();
-  return (value: string) => {
-    let answer = answers.get(value);
-    if (answer === undefined) {
-      if (answers.size >= 10000) answers.clear();
-      answer = validate(value);
-      answers.set(value, answer);
-    }
-    return answer;
-  };
+function fast(isValid: (value: string) => boolean, validate: (value: string) => string[]): (value: string) => string[] {
+  return (value: string) => (isValid(value) ? VALID : validate(value));
 }
 
 function maxLenError(length: number): string {
@@ -58,7 +60,7 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
 }
 
 /** `IsDNS1123Label`: a lowercase RFC 1123 label, such as a namespace or a Service port name. */
-export const isDns1123Label = memo((value: string): string[] => {
+export const isDns1123Label = fast(v => v.length <= LABEL_MAX_LENGTH && DNS1123_LABEL_RE.test(v), (value: string): string[] => {
   const errs: string[] = [];
   if (value.length > LABEL_MAX_LENGTH) errs.push(maxLenError(LABEL_MAX_LENGTH));
   if (!DNS1123_LABEL_RE.test(value)) {
@@ -68,7 +70,7 @@ export const isDns1123Label = memo((value: string): string[] => {
 });
 
 /** `IsDNS1123Subdomain`: a lowercase RFC 1123 subdomain, such as most object names. */
-export const isDns1123Subdomain = memo((value: string): string[] => {
+export const isDns1123Subdomain = fast(v => v.length <= SUBDOMAIN_MAX_LENGTH && DNS1123_SUBDOMAIN_RE.test(v), (value: string): string[] => {
   const errs: string[] = [];
   if (value.length > SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(SUBDOMAIN_MAX_LENGTH));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
@@ -78,7 +80,7 @@ export const isDns1123Subdomain = memo((value: string): string[] => {
 });
 
 /** `IsDNS1035Label`: an RFC 1035 label, such as a Service name. */
-export const isDns1035Label = memo((value: string): string[] => {
+export const isDns1035Label = fast(v => v.length <= LABEL_MAX_LENGTH && DNS1035_LABEL_RE.test(v), (value: string): string[] => {
   const errs: string[] = [];
   if (value.length > LABEL_MAX_LENGTH) errs.push(maxLenError(LABEL_MAX_LENGTH));
   if (!DNS1035_LABEL_RE.test(value)) {
@@ -88,7 +90,7 @@ export const isDns1035Label = memo((value: string): string[] => {
 });
 
 /** `IsQualifiedName`: a label key, annotation key or `appProtocol`: an optional DNS subdomain prefix and a name. */
-export const isQualifiedName = memo((value: string): string[] => {
+export const isQualifiedName = fast(isPlainQualifiedName, (value: string): string[] => {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -118,7 +120,7 @@ export const isQualifiedName = memo((value: string): string[] => {
 });
 
 /** `IsValidLabelValue`: empty, or up to 63 alphanumerics, '-', '_' and '.', starting and ending alphanumeric. */
-export const isValidLabelValue = memo((value: string): string[] => {
+export const isValidLabelValue = fast(v => v.length <= LABEL_MAX_LENGTH && LABEL_VALUE_RE.test(v), (value: string): string[] => {
   const errs: string[] = [];
   if (value.length > LABEL_MAX_LENGTH) errs.push(maxLenError(LABEL_MAX_LENGTH));
   if (!LABEL_VALUE_RE.test(value)) {
@@ -128,7 +130,7 @@ export const isValidLabelValue = memo((value: string): string[] => {
 });
 
 /** `IsValidPortName`: an IANA_SVC_NAME, the rule for container port names. */
-export const isValidPortName = memo((value: string): string[] => {
+export const isValidPortName = fast(v => v.length <= PORT_NAME_MAX_LENGTH && PORT_NAME_CHARSET_RE.test(v) && PORT_NAME_ONE_LETTER_RE.test(v) && !v.includes('--') && !v.startsWith('-') && !v.endsWith('-'), (value: string): string[] => {
   const errs: string[] = [];
   if (value.length > PORT_NAME_MAX_LENGTH) errs.push(maxLenError(PORT_NAME_MAX_LENGTH));
   if (!PORT_NAME_CHARSET_RE.test(value)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');

@@ -1,56 +1,76 @@
+// The rules for a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController)
+// or a Pod that concern Services: metadata, the selector against the template labels, and container ports.
+import { ContainerPortView, duplicate, invalid, notSupported, required, text } from './contract';
+import { Severity } from './finding';
+import { asArray, isObject } from './json';
+import { LABEL_SELECTOR_KINDS } from './manifest-views';
 import { checkAnnotations, checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
-import { SELECTING_WORKLOAD_KINDS, labelSelectorMatches } from './pod-template';
-import { CheckedObject, Report, asArray, duplicate, invalid, isObject, notSupported, required, text } from './report';
+import type { CheckedWorkload, Report } from './report';
+import { RuleScope, SOURCES, rule } from './rule';
+import { labelSelectorMatches } from './selectors';
 import { isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
+
+const { APPS, CORE, META } = SOURCES;
+const E = Severity.ERROR;
+const M = RuleScope.MANIFEST;
+
+/**
+ * The rules of this family.
+ *
+ * @internal
+ */
+export const WORKLOAD_RULES = {
+  'workload-selector': rule(E, M, 'a Deployment/StatefulSet/DaemonSet/ReplicaSet has a non-empty selector that matches its pod template labels', `${APPS} ValidateDeploymentSpec; ${META} ValidateLabelSelector`),
+  'container-port-name': rule(E, M, 'container port names are IANA_SVC_NAMEs (at most 15 characters) and unique in the container', `${CORE} validateContainerPorts`),
+  'container-port-number': rule(E, M, 'containerPort and hostPort are 1-65535; a hostPort is used once per protocol and host IP in the pod; with hostNetwork containerPort equals hostPort', `${CORE} validateContainerPorts, AccumulateUniqueHostPorts, validateHostNetwork`),
+  'container-port-protocol': rule(E, M, 'container port protocols are TCP, UDP or SCTP', `${CORE} validateContainerPorts`),
+};
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 /**
- * The rules for a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController)
- * or a Pod that concern Services: metadata, the selector against the template labels, and container ports.
+ * The workload rules for one object with a readable pod template.
  *
- * @returns whether the object was a workload
  * @internal
  */
-export function checkWorkload(obj: CheckedObject, report: Report): boolean {
-  const template = obj.template;
-  if (!template) return false;
+export function checkWorkload(obj: CheckedWorkload, report: Report): void {
+  const template = obj.view.template;
+  if (!template) return;
   checkObjectMeta(obj, report, subdomainName);
   checkNameLength(obj, report);
   const prefix = template.path ? `${template.path}.` : '';
   if (template.path) {
     // ValidatePodTemplateSpec reports template labels and annotations at `<template>.labels`, without `metadata`
-    checkLabels(obj, report, 'object-labels', template.rawLabels, `${template.path}.labels`);
-    checkAnnotations(obj, report, template.rawAnnotations, `${template.path}.annotations`);
+    checkLabels(obj, report, 'object-labels', template.labels, `${template.path}.labels`);
+    checkAnnotations(obj, report, template.annotations, `${template.path}.annotations`);
   }
-  if (SELECTING_WORKLOAD_KINDS.has(obj.kind)) {
-    checkSelector(obj, report, template.labels, template.path);
+  if (LABEL_SELECTOR_KINDS.has(obj.kind)) {
+    checkSelector(obj, report, obj.pods?.labels ?? {}, template.path);
   }
   const hostPorts = new Set<string>();
-  const hostNetwork = template.hostNetwork;
-  template.containers.forEach((c, ci) => {
-    if (!isObject(c)) return;
+  const hostNetwork = template.spec.hostNetwork === true;
+  template.spec.containers.forEach((c, ci) => {
+    if (!c) return;
     const field = `${prefix}spec.containers[${ci}].ports`;
     checkContainerPorts(obj, report, c.ports, field);
     checkHostPorts(obj, report, c.ports, field, hostPorts, hostNetwork);
   });
   // init containers: the same port rules; their host ports are checked one container at a time
-  template.initContainers.forEach((c, ci) => {
-    if (!isObject(c)) return;
+  template.spec.initContainers.forEach((c, ci) => {
+    if (!c) return;
     const field = `${prefix}spec.initContainers[${ci}].ports`;
     checkContainerPorts(obj, report, c.ports, field);
     checkHostPorts(obj, report, c.ports, field, new Set(), hostNetwork);
   });
-  return true;
 }
 
 /**
  * `ValidateDeploymentSpec` (and its StatefulSet, DaemonSet and ReplicaSet siblings): a selector is required, is a
  * valid `LabelSelector`, is not empty, and matches the template labels.
  */
-function checkSelector(obj: CheckedObject, report: Report, templateLabels: Record<string, string>, templatePath: string): void {
-  const selector = obj.manifest?.spec?.selector;
+function checkSelector(obj: CheckedWorkload, report: Report, templateLabels: Record<string, string>, templatePath: string): void {
+  const selector = obj.view.selector;
   const kind = obj.kind.toLowerCase();
   if (selector === undefined || selector === null) {
     report.add(obj, 'workload-selector', 'spec.selector', required(`a ${obj.kind} needs a selector that matches its pod template labels`));
@@ -107,14 +127,11 @@ function checkSelector(obj: CheckedObject, report: Report, templateLabels: Recor
  * `validateContainerPorts`: names are IANA_SVC_NAMEs and unique in the container, containerPort and hostPort
  * 1-65535, protocol TCP, UDP or SCTP.
  */
-function checkContainerPorts(obj: CheckedObject, report: Report, ports: unknown, field: string): void {
-  const names = new Set<string>();
-  asArray(ports).forEach((p, i) => {
+function checkContainerPorts(obj: CheckedWorkload, report: Report, ports: ReadonlyArray<ContainerPortView | undefined>, field: string): void {
+  const names = new Set<unknown>();
+  ports.forEach((p, i) => {
+    if (!p) return;
     const path = `${field}[${i}]`;
-    if (!isObject(p)) {
-      report.add(obj, 'container-port-number', path, invalid(p, 'must be an object with at least containerPort'));
-      return;
-    }
     if (p.name !== undefined && p.name !== '') {
       const msgs = typeof p.name === 'string' ? isValidPortName(p.name) : ['must be a string'];
       for (const msg of msgs) report.add(obj, 'container-port-name', `${path}.name`, invalid(p.name, msg));
@@ -136,7 +153,7 @@ function checkContainerPorts(obj: CheckedObject, report: Report, ports: unknown,
       }
     }
     const protocol = p.protocol === undefined || p.protocol === null || p.protocol === '' ? 'TCP' : p.protocol;
-    if (!PROTOCOLS.includes(protocol)) {
+    if (!PROTOCOLS.includes(protocol as string)) {
       report.add(obj, 'container-port-protocol', `${path}.protocol`, notSupported(protocol, PROTOCOLS));
     }
   });
@@ -146,9 +163,11 @@ function checkContainerPorts(obj: CheckedObject, report: Report, ports: unknown,
  * `AccumulateUniqueHostPorts` (a protocol/hostIP/hostPort is used once in the pod) and `validateHostNetwork`
  * (with hostNetwork, containerPort equals hostPort; defaulting fills an absent hostPort with containerPort).
  */
-function checkHostPorts(obj: CheckedObject, report: Report, ports: unknown, field: string, seen: Set<string>, hostNetwork: boolean): void {
-  asArray(ports).forEach((p, i) => {
-    if (!isObject(p)) return;
+function checkHostPorts(
+  obj: CheckedWorkload, report: Report, ports: ReadonlyArray<ContainerPortView | undefined>, field: string, seen: Set<string>, hostNetwork: boolean,
+): void {
+  ports.forEach((p, i) => {
+    if (!p) return;
     const hostPort = hostNetwork && (p.hostPort === undefined || p.hostPort === 0) ? p.containerPort : p.hostPort;
     if (hostPort === undefined || hostPort === 0) return;
     if (hostNetwork && p.hostPort !== undefined && p.hostPort !== 0 && p.containerPort !== p.hostPort) {
@@ -167,7 +186,7 @@ function checkHostPorts(obj: CheckedObject, report: Report, ports: unknown, fiel
  * `ValidateCronJobCreate` keeps CronJob names to 52 characters (11 are left for the Job suffix), and a Job's name
  * becomes its pods' `job-name` label, a label value of at most 63 characters.
  */
-function checkNameLength(obj: CheckedObject, report: Report): void {
+function checkNameLength(obj: CheckedWorkload, report: Report): void {
   const limit = obj.kind === 'CronJob' ? 52 : obj.kind === 'Job' ? 63 : undefined;
   if (limit !== undefined && obj.name.length > limit) {
     const why = obj.kind === 'CronJob' ? 'the Jobs it creates add an 11-character suffix' : 'it becomes the job-name label of its pods';

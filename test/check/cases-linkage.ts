@@ -19,28 +19,28 @@ function workload(kind: string, name: string, patch: object = {}): unknown {
 
 export const LINKAGE_CASES: Case[] = [
   // named targetPort exposed by every selected pod template
-  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by the selected Deployment', app()),
-  bad(OURS, 'service-target-port-exposed', 'named targetPort missing on the selected Deployment', 'spec.ports[0].targetPort',
+  ok(OURS, 'service-target-port-name', 'named targetPort exposed by the selected Deployment', app()),
+  bad(OURS, 'service-target-port-name', 'named targetPort missing on the selected Deployment', 'spec.ports[0].targetPort',
     'named targetPort "metrics" is not exposed by Deployment "web"', svcPorts({ ...HTTP_PORT, targetPort: 'metrics' })),
-  bad(OURS, 'service-target-port-exposed', 'Service port UDP, container port TCP', 'spec.ports[0].targetPort',
+  bad(OURS, 'service-target-port-name', 'Service port UDP, container port TCP', 'spec.ports[0].targetPort',
     'is exposed by Deployment "web" with protocol TCP, but the Service port uses UDP', svcPorts({ ...HTTP_PORT, protocol: 'UDP' })),
-  bad(OURS, 'service-target-port-exposed', 'Service port TCP by default, container port UDP', 'spec.ports[0].targetPort', 'with protocol UDP, but the Service port uses TCP',
+  bad(OURS, 'service-target-port-name', 'Service port TCP by default, container port UDP', 'spec.ports[0].targetPort', 'with protocol UDP, but the Service port uses TCP',
     exposing([{ name: 'http', containerPort: 8080, protocol: 'UDP' }])),
-  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by the second container',
+  ok(OURS, 'service-target-port-name', 'named targetPort exposed by the second container',
     app({}, { spec: { template: { spec: { containers: [container([]), container([{ name: 'http', containerPort: 8080 }], 'sidecar')] } } } })),
-  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed over TCP by one container and UDP by another', app(
+  ok(OURS, 'service-target-port-name', 'named targetPort exposed over TCP by one container and UDP by another', app(
     { spec: { ports: [{ ...HTTP_PORT, protocol: 'UDP' }] } },
     { spec: { template: { spec: { containers: [container(), container([{ name: 'http', containerPort: 8080, protocol: 'UDP' }], 'udp')] } } } },
   )),
-  bad(OURS, 'service-target-port-exposed', 'one of two selected Deployments lacks the named port', 'spec.ports[0].targetPort', 'is not exposed by Deployment "web-canary"',
+  bad(OURS, 'service-target-port-name', 'one of two selected Deployments lacks the named port', 'spec.ports[0].targetPort', 'is not exposed by Deployment "web-canary"',
     [...app(), workload('Deployment', 'web-canary', { spec: { template: { spec: { containers: [container([{ name: 'web', containerPort: 8080 }])] } } } })]),
-  ok(OURS, 'service-target-port-exposed', 'numeric targetPort is not a named port', svcPorts({ ...HTTP_PORT, targetPort: 9999 })),
-  ok(OURS, 'service-target-port-exposed', 'linkage: false turns the check off', svcPorts({ ...HTTP_PORT, targetPort: 'metrics' }), { options: { linkage: false } }),
-  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by a StatefulSet', [service(), workload('StatefulSet', 'web', { spec: { serviceName: 'web' } })]),
-  ok(OURS, 'service-target-port-exposed', 'named targetPort exposed by a Pod',
+  ok(OURS, 'service-target-port-name', 'numeric targetPort is not a named port', svcPorts({ ...HTTP_PORT, targetPort: 9999 })),
+  ok(OURS, 'service-target-port-name', 'linkage: false turns the check off', svcPorts({ ...HTTP_PORT, targetPort: 'metrics' }), { options: { linkage: false } }),
+  ok(OURS, 'service-target-port-name', 'named targetPort exposed by a StatefulSet', [service(), workload('StatefulSet', 'web', { spec: { serviceName: 'web' } })]),
+  ok(OURS, 'service-target-port-name', 'named targetPort exposed by a Pod',
     [service(), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [container()] } }]),
   // EndpointSlices pass over pods that lack the port, and Job pods finish: a Job beside the Deployment is not an error
-  ok(OURS, 'service-target-port-exposed', 'named targetPort missing on a CronJob template that the selector also matches',
+  ok(OURS, 'service-target-port-name', 'named targetPort missing on a CronJob template that the selector also matches',
     [...app(), {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
@@ -49,16 +49,16 @@ export const LINKAGE_CASES: Case[] = [
     }]),
 
   // numeric targetPort declared by the selected pod templates (a warning: containers may listen on undeclared ports)
-  ok(OURS, 'service-target-port-declared', 'undeclared numeric targetPort is accepted, with a warning', svcPorts({ ...HTTP_PORT, targetPort: 9999 }), { warns: true }),
-  bad(OURS, 'service-target-port-declared', 'undeclared numeric targetPort warns', 'spec.ports[0].targetPort', 'targetPort 9999/TCP is not declared as a containerPort by Deployment "web"',
+  ok(OURS, 'service-target-port-number', 'undeclared numeric targetPort is accepted, with a warning', svcPorts({ ...HTTP_PORT, targetPort: 9999 }), { warns: true }),
+  bad(OURS, 'service-target-port-number', 'undeclared numeric targetPort warns', 'spec.ports[0].targetPort', 'targetPort 9999/TCP is not declared as a containerPort by Deployment "web"',
     svcPorts({ ...HTTP_PORT, targetPort: 9999 })),
-  bad(OURS, 'service-target-port-declared', 'numeric targetPort declared over UDP only, Service port TCP', 'spec.ports[0].targetPort', 'targetPort 5353/TCP is not declared',
+  bad(OURS, 'service-target-port-number', 'numeric targetPort declared over UDP only, Service port TCP', 'spec.ports[0].targetPort', 'targetPort 5353/TCP is not declared',
     exposing([{ name: 'dns', containerPort: 5353, protocol: 'UDP' }], { spec: { ports: [{ name: 'dns', port: 53, targetPort: 5353 }] } })),
-  bad(OURS, 'service-target-port-declared', 'targetPort omitted: port 80 is the target, and is not declared', 'spec.ports[0].targetPort', 'targetPort 80/TCP is not declared',
+  bad(OURS, 'service-target-port-number', 'targetPort omitted: port 80 is the target, and is not declared', 'spec.ports[0].targetPort', 'targetPort 80/TCP is not declared',
     svcPorts({ name: 'http', port: 80 })),
-  ok(OURS, 'service-target-port-declared', 'declared numeric targetPort', svcPorts({ ...HTTP_PORT, targetPort: 8080 })),
-  ok(OURS, 'service-target-port-declared', 'targetPort omitted, port declared by the container', svcPorts({ name: 'http', port: 8080 })),
-  ok(OURS, 'service-target-port-declared', 'named targetPort is left to service-target-port-exposed', app()),
+  ok(OURS, 'service-target-port-number', 'declared numeric targetPort', svcPorts({ ...HTTP_PORT, targetPort: 8080 })),
+  ok(OURS, 'service-target-port-number', 'targetPort omitted, port declared by the container', svcPorts({ name: 'http', port: 8080 })),
+  ok(OURS, 'service-target-port-number', 'named targetPort is left to service-target-port-name', app()),
 
   // the selector matches a pod template in the Service's namespace
   bad(OURS, 'service-selects-nothing', 'selector that matches no pod template', 'spec.selector', 'matches no pod template', app({ spec: { selector: { app: 'api' } } })),

@@ -6,7 +6,6 @@
 // the Kubernetes text). Cases where the engine disagreed with Kubernetes and was fixed keep their evidence, in
 // RESOLVED_GAPS, and run with the table. A new disagreement goes in KNOWN_GAPS, run as `test.failing`, until fixed.
 import { App, Chart, Testing } from 'cdk8s';
-import { Protocol } from 'cdk8s-plus-27';
 import {
   Case, HTTP_PORT, MSG, app, bad, container, ctrPorts, deployment, externalName, ok, service, svcPorts, svcSpec, withContainers, withSelector,
 } from './cases-builders';
@@ -14,7 +13,7 @@ import { LINKAGE_CASES } from './cases-linkage';
 import { SERVICE_CASES } from './cases-service';
 import { WORKLOAD_CASES } from './cases-workload';
 import {
-  AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, Finding, Identity, ManifestChecker,
+  AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, Finding, Identity, ManifestChecker, RuleScope,
 } from '../../src';
 
 /** The conformance table: every case here passes. */
@@ -49,20 +48,20 @@ export const RESOLVED_GAPS: Gap[] = [
   gap(
     ok('SetDefaults_Service', 'service-port-protocol', 'empty port protocol defaults to TCP', svcPorts({ ...HTTP_PORT, protocol: '' })),
     'SetDefaults_Service: `if sp.Protocol == "" { sp.Protocol = TCP }`. The engine reports service-port-protocol spec.ports[0].protocol ' +
-    '`Unsupported value: ""`, and service-target-port-exposed compares the container protocol TCP with "".',
+    '`Unsupported value: ""`, and service-target-port-name compares the container protocol TCP with "".',
   ),
   gap(
-    ok('SetDefaults_Service', 'service-target-port-exposed', 'empty targetPort is defaulted to port, so it names no container port',
+    ok('SetDefaults_Service', 'service-target-port-name', 'empty targetPort is defaulted to port, so it names no container port',
       svcPorts({ ...HTTP_PORT, targetPort: '' })),
     'SetDefaults_Service: `if sp.TargetPort == intstr.FromString("") { sp.TargetPort = intstr.FromInt(int(sp.Port)) }`, so "" means port 80. ' +
-    'The Service rules default it (service-target-port accepts), but the linkage rules read the raw manifest and report service-target-port-exposed ' +
+    'The Service rules default it (service-target-port accepts), but the linkage rules read the raw manifest and report service-target-port-name ' +
     '`named targetPort "" is not exposed`.',
   ),
   gap(
-    ok('SetDefaults_Service', 'service-target-port-declared', 'targetPort 0 is defaulted to port 8080, which the container declares',
+    ok('SetDefaults_Service', 'service-target-port-number', 'targetPort 0 is defaulted to port 8080, which the container declares',
       svcPorts({ name: 'http', port: 8080, targetPort: 0 })),
     'SetDefaults_Service: `if sp.TargetPort == intstr.FromInt(0) { sp.TargetPort = intstr.FromInt(int(sp.Port)) }`, so the target is 8080, which ' +
-    'is declared. The linkage rules read the raw targetPort and warn service-target-port-declared "targetPort 0/TCP is not declared".',
+    'is declared. The linkage rules read the raw targetPort and warn service-target-port-number "targetPort 0/TCP is not declared".',
   ),
   gap(
     ok('SetDefaults_Service', 'service-session-affinity', 'empty sessionAffinity defaults to None', svcSpec({ sessionAffinity: '' })),
@@ -83,7 +82,7 @@ export const RESOLVED_GAPS: Gap[] = [
     'clusterIPs[0] into clusterIP and accepts.',
   ),
   gap(
-    bad('ValidatePortNumOrName', 'service-target-port', 'port omitted: the defaulted targetPort 0 fails too', 'spec.ports[0].targetPort',
+    bad('ValidatePortNumOrName', 'service-target-port-format', 'port omitted: the defaulted targetPort 0 fails too', 'spec.ports[0].targetPort',
       `Invalid value: 0: ${MSG.portRange}`, svcPorts({ name: 'http' })),
     'validateServicePort: an omitted port is 0, SetDefaults_Service sets targetPort = port = 0, and ValidatePortNumOrName reports ' +
     'spec.ports[0].targetPort "Invalid value: 0: must be between 1 and 65535, inclusive" next to the port error. The engine defaults targetPort to ' +
@@ -187,7 +186,7 @@ export const RESOLVED_GAPS: Gap[] = [
  * Rules checked on construct references at synth, which `ManifestChecker` never reports: they are covered below by
  * building constructs.
  */
-const CONSTRUCT_ONLY_RULES = ['service-backend', 'service-port-target'];
+const CONSTRUCT_ONLY_RULES = ['service-backend', 'service-port-backend'];
 
 interface ConstructCase {
   readonly name: string;
@@ -199,10 +198,11 @@ interface ConstructCase {
   readonly build: (chart: Chart) => void;
 }
 
-function web(chart: Chart, id = 'Web', props: { namespace?: string; ports?: ContainerPort[]; name?: string } = {}): Deployment {
+function web(chart: Chart, id = 'Web', props: { namespace?: string; ports?: ContainerPort[]; name?: string; track?: string } = {}): Deployment {
+  const identity = Identity.of(props.name ?? 'web');
   return new Deployment(chart, id, {
-    identity: Identity.of(props.name ?? 'web'),
-    metadata: { name: props.name ?? 'web', namespace: props.namespace },
+    identity: props.track ? identity.withLabels({ track: props.track }) : identity,
+    metadata: { name: props.track ?? props.name ?? 'web', namespace: props.namespace },
     containers: [{ image: 'registry.example.com/web:1', ports: props.ports ?? [ContainerPort.tcp(8080, { name: 'http' })] }],
   });
 }
@@ -225,13 +225,18 @@ const CONSTRUCT_CASES: ConstructCase[] = [
     build: chart => new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(web(chart, 'Web', { namespace: 'other' })) }),
   },
   {
-    name: 'fromWorkloads with no workload',
+    name: 'the labels two backends share also select a workload that was not named',
     source: 'cdk8s-services',
     rule: 'service-backend',
     expect: 'reject',
     field: 'spec.selector',
-    message: 'needs at least one workload',
-    build: chart => new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkloads([]), ports: [{ port: 80 }] }),
+    message: 'which is not a backend',
+    build: chart => {
+      const stable = web(chart, 'Stable', { name: 'api', track: 'stable' });
+      const canary = web(chart, 'Canary', { name: 'api', track: 'canary' });
+      web(chart, 'Shadow', { name: 'api', track: 'shadow' });
+      new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkloads([stable, canary]) });
+    },
   },
   {
     name: 'backends that share no selector label',
@@ -248,7 +253,7 @@ const CONSTRUCT_CASES: ConstructCase[] = [
   {
     name: 'port protocol left out: it comes from the container port',
     source: 'cdk8s-services',
-    rule: 'service-port-target',
+    rule: 'service-port-backend',
     expect: 'accept',
     build: chart => {
       const dns = ContainerPort.udp(5353, { name: 'dns' });
@@ -256,15 +261,14 @@ const CONSTRUCT_CASES: ConstructCase[] = [
     },
   },
   {
-    name: 'port protocol contradicting its target container port',
+    name: 'targetPort object the backend does not declare (another number under the same name)',
     source: 'cdk8s-services',
-    rule: 'service-port-target',
+    rule: 'service-port-backend',
     expect: 'reject',
-    field: 'spec.ports[0].protocol',
-    message: 'differs from the protocol of targetPort',
+    field: 'spec.ports[0].targetPort',
+    message: 'is not a container port of the backend test/Web',
     build: chart => {
-      const dns = ContainerPort.udp(5353, { name: 'dns' });
-      new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(web(chart, 'Web', { ports: [dns] })), ports: [{ port: 53, targetPort: dns, protocol: Protocol.TCP }] });
+      new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(web(chart)), ports: [{ port: 80, targetPort: ContainerPort.tcp(9999, { name: 'http' }) }] });
     },
   },
 ];
@@ -335,7 +339,7 @@ function escapeRegExp(s: string): string {
 }
 
 describe('the table itself', () => {
-  const ruleIds = ManifestChecker.rules.map(r => r.id);
+  const ruleIds = AppValidation.rules.map(r => r.id);
   const all: Array<{ name: string; source: string; rule: string }> = [...CASES, ...RESOLVED_GAPS, ...KNOWN_GAPS, ...CONSTRUCT_CASES];
 
   test('has at least 170 cases', () => {
@@ -350,7 +354,12 @@ describe('the table itself', () => {
     expect(all.filter(c => !ruleIds.includes(c.rule)).map(c => `${c.name}: ${c.rule}`)).toEqual([]);
   });
 
-  test('every rule of ManifestChecker.rules appears in at least one rejecting case', () => {
+  test('ManifestChecker.rules are the manifest rules; the construct rules run at synth only', () => {
+    expect(ManifestChecker.rules.map(r => r.id)).toEqual(AppValidation.rules.filter(r => r.scope === RuleScope.MANIFEST).map(r => r.id));
+    expect(AppValidation.rules.filter(r => r.scope === RuleScope.CONSTRUCT).map(r => r.id)).toEqual(CONSTRUCT_ONLY_RULES);
+  });
+
+  test('every rule appears in at least one rejecting case', () => {
     const rejected = new Set([
       ...CASES.filter(c => c.expect === 'reject').map(c => c.rule),
       ...CONSTRUCT_CASES.filter(c => c.expect === 'reject' && CONSTRUCT_ONLY_RULES.includes(c.rule)).map(c => c.rule),
@@ -358,7 +367,7 @@ describe('the table itself', () => {
     expect(ruleIds.filter(id => !rejected.has(id))).toEqual([]);
   });
 
-  test('every rule of ManifestChecker.rules appears in at least one accepting case', () => {
+  test('every rule appears in at least one accepting case', () => {
     const accepted = new Set([...CASES, ...CONSTRUCT_CASES].filter(c => c.expect === 'accept').map(c => c.rule));
     expect(ruleIds.filter(id => !accepted.has(id))).toEqual([]);
   });

@@ -1,0 +1,93 @@
+// The engine: runs every rule family over views, with one resolved options object. `ManifestChecker` feeds it views
+// decoded from manifests; the analysis of a cdk8s app at synth feeds it the views its constructs build.
+import { checkReferences } from './construct-rules';
+import type { ObjectView } from './contract';
+import { Finding } from './finding';
+import { PodIndex, checkLinkage } from './linkage-rules';
+import { groupOf } from './manifest-views';
+import type { ResolvedOptions } from './options';
+import { podFacts } from './pod-facts';
+import { RuleId, SUPERSEDED } from './registry';
+import { CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
+import { checkService } from './service-rules';
+import { checkWorkload } from './workload-rules';
+
+/**
+ * One object to check.
+ *
+ * @internal
+ */
+export interface CheckInput {
+  /** The object's position in the input: findings name it. */
+  readonly index: number;
+  readonly view: ObjectView;
+  /** What decoding the manifest could not read, reported before the rules' findings. */
+  readonly decodeProblems?: ReadonlyArray<readonly [RuleId, string, string]>;
+  /** What constructs that refer to this object know it by (its API object). */
+  readonly key?: object;
+}
+
+/**
+ * What the engine can ask the caller about the objects it checks.
+ *
+ * @internal
+ */
+export interface CheckContext {
+  /** The construct path of the object at this input index, for messages that name it from another object. */
+  readonly pathOf?: (index: number) => string | undefined;
+}
+
+/**
+ * Checks views and returns every finding, errors and warnings, in the order of the objects.
+ *
+ * @internal
+ */
+export function runChecks(inputs: readonly CheckInput[], options: ResolvedOptions, context: CheckContext = {}): Finding[] {
+  const report = new Report(options.skip);
+  const objects: CheckedObject[] = [];
+  const byKey = new Map<object, CheckedObject>();
+  for (const input of inputs) {
+    const obj = checkedObject(input, options);
+    objects.push(obj);
+    if (input.key) byKey.set(input.key, obj);
+    for (const [rule, field, message] of input.decodeProblems ?? []) report.add(obj, rule, field, message);
+    if (obj.view.view === 'service') checkService(obj as CheckedService, report, options);
+    else if (obj.view.view === 'workload') checkWorkload(obj as CheckedWorkload, report);
+  }
+  const index = new PodIndex(objects);
+  if (options.linkage) checkLinkage(objects, index, report);
+  for (const obj of objects) {
+    if (obj.view.view === 'service' && obj.view.references) {
+      checkReferences(obj as CheckedService, obj.view.references, index, byKey, report, context.pathOf);
+    }
+  }
+  return dropSuperseded(report.findings).sort((a, b) => a.index - b.index);
+}
+
+function checkedObject(input: CheckInput, options: ResolvedOptions): CheckedObject {
+  const { view } = input;
+  const namespace = typeof view.metadata.namespace === 'string' ? view.metadata.namespace : '';
+  return {
+    index: input.index,
+    view,
+    kind: view.kind,
+    group: groupOf(view.apiVersion),
+    namespace,
+    scope: namespace === '' ? options.defaultNamespace : namespace,
+    name: typeof view.metadata.name === 'string' ? view.metadata.name : '',
+    pods: view.view === 'workload' && view.template ? podFacts(view.template) : undefined,
+  };
+}
+
+/**
+ * One mistake, one finding: where a rule that sees the same cause more precisely reported on an object's field,
+ * the findings of the rules it supersedes on that field go.
+ */
+function dropSuperseded(findings: Finding[]): Finding[] {
+  const replaced = new Set<string>();
+  for (const f of findings) {
+    for (const rule of SUPERSEDED.get(f.rule) ?? []) replaced.add(`${rule}|${f.index}|${f.field}`);
+  }
+  if (replaced.size === 0) return findings;
+  return findings.filter(f => !replaced.has(`${f.rule}|${f.index}|${f.field}`));
+}

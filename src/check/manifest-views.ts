@@ -1,0 +1,176 @@
+// Views decoded from parsed manifests (YAML or JSON, as `cdk8s synth`, Helm or kustomize write them). This is the
+// checker's side of the contract: the constructs build the same views from their model (src/views.ts).
+//
+// Decoding reads the shape the views describe. Where a manifest has a scalar in place of an object or a list that
+// the rules walk, decoding reports it once and leaves the entry out (`undefined`), so the rules do not report the
+// same mistake again.
+import {
+  ContainerPortView, ContainerView, MetadataView, ObjectView, PodTemplateView, ServicePortView, ServiceSpecView, WorkloadKind,
+  invalid,
+} from './contract';
+import { asArray, asStringMap, isObject } from './json';
+import type { RuleId } from './registry';
+
+/**
+ * Receives what decoding could not read: the rule it falls under, the field and the message.
+ *
+ * @internal
+ */
+export type DecodeProblem = (rule: RuleId, field: string, message: string) => void;
+
+/**
+ * The API group of each kind the checker knows: a Knative `serving.knative.dev/v1` Service is not a v1 Service.
+ */
+const KIND_GROUPS: Readonly<Record<string, string>> = {
+  Service: '',
+  Pod: '',
+  ReplicationController: '',
+  Deployment: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  ReplicaSet: 'apps',
+  Job: 'batch',
+  CronJob: 'batch',
+};
+
+/**
+ * Where each workload kind keeps its pod template.
+ */
+const TEMPLATE_PATHS: Readonly<Record<WorkloadKind, readonly string[]>> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+/**
+ * The kinds whose `spec.selector` is a LabelSelector that the API server requires to match the template.
+ *
+ * @internal
+ */
+export const LABEL_SELECTOR_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * The group of an apiVersion (`apps/v1` → `apps`, `v1` → ``), or undefined when it is not a string.
+ *
+ * @internal
+ */
+export function groupOf(apiVersion: unknown): string | undefined {
+  if (typeof apiVersion !== 'string') return undefined;
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * Whether the checker looks inside objects of this kind: the kind and the API group both match.
+ *
+ * @internal
+ */
+export function isCheckedKind(kind: string, apiVersion: unknown): boolean {
+  const group = KIND_GROUPS[kind];
+  return group !== undefined && groupOf(apiVersion) === group;
+}
+
+/**
+ * The view of a manifest: a mapping with a string `kind`.
+ *
+ * @internal
+ */
+export function decodeManifest(manifest: Record<string, any>, problem: DecodeProblem): ObjectView {
+  const base = { apiVersion: manifest.apiVersion, kind: manifest.kind as string, metadata: decodeMetadata(manifest.metadata) };
+  if (!isCheckedKind(base.kind, base.apiVersion)) return { ...base, view: 'other' };
+  if (base.kind === 'Service') return { ...base, view: 'service', spec: decodeServiceSpec(manifest.spec, problem), references: undefined };
+  const kind = base.kind as WorkloadKind;
+  return {
+    ...base,
+    view: 'workload',
+    kind,
+    selector: LABEL_SELECTOR_KINDS.has(kind) ? asStringMap(manifest.spec).selector : undefined,
+    template: decodeTemplate(kind, manifest, problem),
+  };
+}
+
+/**
+ * The metadata a rule reads; a `metadata` that is not an object reads as empty.
+ *
+ * @internal
+ */
+export function decodeMetadata(raw: unknown): MetadataView {
+  const meta = asStringMap(raw);
+  return { name: meta.name, generateName: meta.generateName, namespace: meta.namespace, labels: meta.labels, annotations: meta.annotations };
+}
+
+function decodeServiceSpec(raw: unknown, problem: DecodeProblem): ServiceSpecView | undefined {
+  if (raw === undefined) raw = {};
+  if (!isObject(raw)) {
+    problem('service-type', 'spec', invalid(raw, 'must be an object'));
+    return undefined;
+  }
+  let ports: Array<ServicePortView | undefined> | undefined = [];
+  if (raw.ports !== undefined && !Array.isArray(raw.ports)) {
+    problem('service-ports-required', 'spec.ports', invalid(raw.ports, 'must be a list of ports'));
+    ports = undefined;
+  } else {
+    ports = asArray(raw.ports).map((p, i) => {
+      if (isObject(p)) {
+        return { name: p.name, port: p.port, targetPort: p.targetPort, protocol: p.protocol, appProtocol: p.appProtocol, nodePort: p.nodePort };
+      }
+      problem('service-port-number', `spec.ports[${i}]`, invalid(p, 'must be an object with at least `port`'));
+      return undefined;
+    });
+  }
+  return {
+    type: raw.type,
+    selector: raw.selector,
+    ports,
+    clusterIP: raw.clusterIP,
+    clusterIPs: raw.clusterIPs,
+    ipFamilies: raw.ipFamilies,
+    ipFamilyPolicy: raw.ipFamilyPolicy,
+    externalName: raw.externalName,
+    externalIPs: raw.externalIPs,
+    sessionAffinity: raw.sessionAffinity,
+    clientIPTimeoutSeconds: asStringMap(asStringMap(raw.sessionAffinityConfig).clientIP).timeoutSeconds,
+    externalTrafficPolicy: raw.externalTrafficPolicy,
+    internalTrafficPolicy: raw.internalTrafficPolicy,
+    healthCheckNodePort: raw.healthCheckNodePort,
+    loadBalancerClass: raw.loadBalancerClass,
+    loadBalancerSourceRanges: raw.loadBalancerSourceRanges,
+    allocateLoadBalancerNodePorts: raw.allocateLoadBalancerNodePorts,
+  };
+}
+
+function decodeTemplate(kind: WorkloadKind, manifest: Record<string, any>, problem: DecodeProblem): PodTemplateView | undefined {
+  const path = TEMPLATE_PATHS[kind];
+  let node: unknown = manifest;
+  for (const key of path) node = isObject(node) ? node[key] : undefined;
+  if (!isObject(node)) return undefined;
+  const prefix = path.length > 0 ? `${path.join('.')}.` : '';
+  const meta = asStringMap(node.metadata);
+  const spec = asStringMap(node.spec);
+  const containers = (list: unknown, field: string) => asArray(list).map((c, ci) => decodeContainer(c, `${prefix}spec.${field}[${ci}].ports`, problem));
+  return {
+    path: path.join('.'),
+    labels: meta.labels,
+    annotations: meta.annotations,
+    spec: {
+      hostNetwork: spec.hostNetwork,
+      containers: containers(spec.containers, 'containers'),
+      initContainers: containers(spec.initContainers, 'initContainers'),
+    },
+  };
+}
+
+function decodeContainer(raw: unknown, portsField: string, problem: DecodeProblem): ContainerView | undefined {
+  if (!isObject(raw)) return undefined;
+  const ports = asArray(raw.ports).map((p, i): ContainerPortView | undefined => {
+    if (isObject(p)) return { name: p.name, containerPort: p.containerPort, protocol: p.protocol, hostPort: p.hostPort, hostIP: p.hostIP };
+    problem('container-port-number', `${portsField}[${i}]`, invalid(p, 'must be an object with at least containerPort'));
+    return undefined;
+  });
+  return { name: raw.name, ports };
+}
