@@ -219,8 +219,11 @@ class AppState extends Construct {
   private analyse(): Analysis {
     const inputs: CheckInput[] = [];
     const objects: Array<{ readonly owner: IConstruct; readonly chart: Chart }> = [];
+    // read once: module re-exports are getters, and this loop visits every construct of the app
+    const { isApiObject } = ApiObject;
+    const checkedKind = isCheckedKind;
     for (const c of this.node.root.node.findAll()) {
-      if (!ApiObject.isApiObject(c) || !isCheckedKind(c.kind, c.apiVersion)) continue;
+      if (!isApiObject(c) || !checkedKind(c.kind, c.apiVersion)) continue;
       const registration = this.registrations.get(c);
       const owner = registration?.owner ?? ownerOf(c);
       let view: ObjectView | undefined;

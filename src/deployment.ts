@@ -60,7 +60,7 @@ export class Deployment extends kplus.Deployment {
   private podMetadataDefinition?: ApiObjectMetadataDefinition;
 
   constructor(scope: Construct, id: string, props: DeploymentProps) {
-    const where = constructPath(scope, id);
+    const where = () => constructPath(scope, id);
     if (!props?.identity) {
       new Problems(where).required('identity', 'it is what the selector and the Services that select these pods are built from',
         "pass identity: Identity.of('my-app')").fail();
@@ -221,15 +221,13 @@ export class Deployment extends kplus.Deployment {
  * Identity labels plus other labels; another value for an identity key would make the pods unselectable.
  */
 function mergeLabels(
-  where: string, field: string, identity: { [key: string]: string }, labels: { [key: string]: string },
+  where: () => string, field: string, identity: { [key: string]: string }, labels: { [key: string]: string },
 ): { [key: string]: string } {
-  const problems = new Problems(where);
-  for (const [key, value] of Object.entries(labels)) {
-    if (identity[key] !== undefined && identity[key] !== value) {
-      problems.invalid(`${field}[${key}]`, value, `conflicts with the identity label '${key}: ${identity[key]}', which the selector matches`,
-        'drop it from labels, or change the identity');
+  for (const key in labels) {
+    if (identity[key] !== undefined && identity[key] !== labels[key]) {
+      new Problems(where).invalid(`${field}[${key}]`, labels[key], `conflicts with the identity label '${key}: ${identity[key]}', which the selector matches`,
+        'drop it from labels, or change the identity').fail();
     }
   }
-  problems.throwIfAny();
   return { ...identity, ...labels };
 }

@@ -24,9 +24,10 @@ export class Problems {
   private readonly lines: string[] = [];
 
   /**
-   * @param where the construct path in brackets (`constructPath`), or the factory, such as `ContainerPort.tcp()`
+   * @param where the construct path in brackets (`constructPath`), or the factory, such as `ContainerPort.tcp()`;
+   * a function when working it out costs more than the common case, where nothing fails
    */
-  constructor(private readonly where: string) {}
+  constructor(private readonly where: string | (() => string)) {}
 
   /** `<field>: Invalid value: <value>: <rule>; <fix>`. */
   public invalid(field: string, value: unknown, rule: string, fix?: string): this {
@@ -53,8 +54,9 @@ export class Problems {
 
   /** Throws the problems recorded (at least one). */
   public fail(): never {
-    if (this.lines.length === 1) throw new Error(`${this.where} ${this.lines[0]}`);
-    throw new Error(`${this.where} has ${this.lines.length} problems:\n  ${this.lines.join('\n  ')}`);
+    const where = typeof this.where === 'string' ? this.where : this.where();
+    if (this.lines.length === 1) throw new Error(`${where} ${this.lines[0]}`);
+    throw new Error(`${where} has ${this.lines.length} problems:\n  ${this.lines.join('\n  ')}`);
   }
 }
 

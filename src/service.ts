@@ -204,7 +204,7 @@ export abstract class Service extends kplus.Service {
    * @internal
    */
   protected _addPort(port: NodePortServicePortOptions): void {
-    checkPort(`[${this.node.path}] addPort()`, 'port', port);
+    checkPort(() => `[${this.node.path}] addPort()`, 'port', port);
     this.declaredPorts.push(port);
     this.portsDeclared = true;
   }
@@ -216,7 +216,7 @@ export abstract class Service extends kplus.Service {
    */
   protected _declarePorts(ports: NodePortServicePortOptions[] | undefined): void {
     if (ports === undefined) return;
-    ports.forEach((port, i) => checkPort(`[${this.node.path}]`, `ports[${i}]`, port));
+    ports.forEach((port, i) => checkPort(() => `[${this.node.path}]`, `ports[${i}]`, port));
     this.portsDeclared = true;
     this.declaredPorts.push(...ports);
   }
@@ -272,7 +272,7 @@ export abstract class Service extends kplus.Service {
 /**
  * A port's protocol, when given, agrees with the container port it targets: a local fact, so it fails at once.
  */
-function checkPort(where: string, field: string, port: ServicePortOptions): void {
+function checkPort(where: () => string, field: string, port: ServicePortOptions): void {
   const target = port.targetPort;
   if (target && port.protocol && port.protocol !== target.protocol) {
     new Problems(where).invalid(`${field}.protocol`, port.protocol, `differs from the protocol of targetPort ${target}`,

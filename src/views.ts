@@ -106,7 +106,8 @@ export function serviceSpecView(spec: k8s.ServiceSpec): ServiceSpecView {
  */
 export function workloadReference(w: kplus.AbstractPod): WorkloadReference {
   return {
-    path: w.node.path,
+    // a getter: the path is only needed when a message names the workload
+    get path() { return w.node.path; },
     key: ApiObject.of(w),
     namespace: w.metadata.namespace,
     selects: selectedLabels(w),

@@ -239,6 +239,7 @@ export type ObjectView = ServiceView | WorkloadView | OtherView;
  */
 export function show(value: unknown): string {
   if (value === undefined) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   try {
     // YAML and JSON parsers can hand us big integers and other values JSON has no form for
     return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);

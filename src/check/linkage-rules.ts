@@ -73,7 +73,8 @@ export class PodIndex {
       keys++;
     }
     if (!smallest) return [];
-    return keys === 1 ? smallest : smallest.filter(w => mapSelectorMatches(selector, w.pods!.labels));
+    if (keys === 1 || smallest.every(w => mapSelectorMatches(selector, w.pods!.labels))) return smallest;
+    return smallest.filter(w => mapSelectorMatches(selector, w.pods!.labels));
   }
 
   private add(obj: CheckedWorkload): void {
@@ -101,16 +102,11 @@ export class PodIndex {
  * @internal
  */
 export function checkLinkage(objects: readonly CheckedObject[], index: PodIndex, report: Report): void {
-  // names by group, kind and namespace: by group, so that one object served under two versions counts once
-  const seen = new Map<string, Set<string>>();
+  // names by kind, group and namespace: by group, so that one object served under two versions counts once
+  const seen = new Map<string, Map<string, Map<string, Set<string>>>>();
   for (const obj of objects) {
     if (obj.name === '') continue;
-    const type = `${obj.group ?? ''}/${obj.kind}/${obj.scope}`;
-    let names = seen.get(type);
-    if (!names) {
-      names = new Set();
-      seen.set(type, names);
-    }
+    const names = nested(nested(nested(seen, obj.kind, () => new Map()), obj.group ?? '', () => new Map()), obj.scope, () => new Set<string>());
     if (names.has(obj.name)) {
       report.add(obj, 'object-duplicate', 'metadata.name', duplicate(obj.name,
         `an earlier ${obj.kind} is also named "${obj.name}" in namespace "${obj.scope}"; give one of them another metadata.name`));
@@ -198,4 +194,14 @@ function checkServiceBackends(svc: CheckedService, index: PodIndex, report: Repo
       }
     }
   });
+}
+
+/** The entry of a map, created on first use. */
+function nested<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -61,9 +61,17 @@ export const LABEL_SELECTOR_KINDS: ReadonlySet<string> = new Set(['Deployment', 
  */
 export function groupOf(apiVersion: unknown): string | undefined {
   if (typeof apiVersion !== 'string') return undefined;
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
+  let group = GROUPS.get(apiVersion);
+  if (group === undefined) {
+    const slash = apiVersion.indexOf('/');
+    group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    if (GROUPS.size < 1000) GROUPS.set(apiVersion, group);
+  }
+  return group;
 }
+
+/** The groups of the apiVersions seen: an input repeats a handful of them. */
+const GROUPS = new Map<string, string>();
 
 /**
  * Whether the checker looks inside objects of this kind: the kind and the API group both match.
