@@ -5,8 +5,8 @@ import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, HeadlessService, Identity,
-  IpFamilyPolicy, LoadBalancerService, NodePortService, SessionAffinity, TrafficPolicy,
+  Backend, ClusterIPService, ContainerPort, Deployment, Endpoint, ExternalNameService, HeadlessService, Identity,
+  IpFamilyPolicy, LoadBalancerService, NodePortService, PortName, SessionAffinity, StatefulSet, TrafficPolicy,
 } from '../src';
 // #endregion
 
@@ -34,8 +34,8 @@ export class DocsExampleChart extends Chart {
 }
 
 /**
- * An image-processing backend with 3 replicas behind a ClusterIP Service, the frontend that calls it behind a
- * LoadBalancer, and an admin UI on a NodePort.
+ * An image-processing backend with 3 replicas behind a ClusterIP Service, the frontend that calls it by its DNS name
+ * behind a LoadBalancer, an admin UI on a NodePort, and a resizer rolling out from v1 to v2, which moved its port.
  */
 export class ImageProcessingChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -55,7 +55,7 @@ export class ImageProcessingChart extends Chart {
       }],
     });
 
-    new ClusterIPService(this, 'ImageProcessorService', {
+    const imageProcessor = new ClusterIPService(this, 'ImageProcessorService', {
       metadata: { name: 'image-processor' },
       backend: Backend.fromWorkload(backend),
       ports: [{ port: 80, targetPort: http }], // renders targetPort: http
@@ -68,7 +68,12 @@ export class ImageProcessingChart extends Chart {
       identity: Identity.of('frontend'),
       labels: version,
       replicas: 2,
-      containers: [{ image: 'registry.example.com/frontend:2.4.1', ports: [web] }],
+      containers: [{
+        image: 'registry.example.com/frontend:2.4.1',
+        ports: [web],
+        // http://image-processor.images.svc.cluster.local:80: the backend's name, whichever pods serve it
+        envVariables: { IMAGE_PROCESSOR_URL: imageProcessor.urlEnvValue() },
+      }],
     });
 
     new LoadBalancerService(this, 'FrontendService', {
@@ -98,13 +103,36 @@ export class ImageProcessingChart extends Chart {
       sessionAffinity: SessionAffinity.clientIP({ timeout: Duration.hours(1) }),
     });
     // #endregion
+
+    // #region rollout
+    const resizer = Identity.of('image-resizer');
+    const resize = PortName.tcp('resize'); // the name both versions declare
+    const v1 = new Deployment(this, 'ResizerV1', {
+      identity: resizer.withLabels({ track: 'v1' }),
+      replicas: 2,
+      containers: [{ image: 'registry.example.com/image-resizer:1.9.0', ports: [resize.port(8080)] }],
+    });
+    const v2 = new Deployment(this, 'ResizerV2', {
+      identity: resizer.withLabels({ track: 'v2' }),
+      replicas: 1,
+      containers: [{ image: 'registry.example.com/image-resizer:2.0.0', ports: [resize.port(9090)] }], // v2 moved its port
+    });
+
+    // pods of both versions behind one Service: targetPort is the name, which each pod maps to its own number
+    new ClusterIPService(this, 'ResizerService', {
+      metadata: { name: 'image-resizer' },
+      backend: Backend.fromWorkloads([v1, v2]),
+      ports: [{ port: 80, targetPort: resize }],
+    });
+    // #endregion
   }
 }
 
 /**
  * Thumbnail workers that the frontend's gRPC client balances across itself, found through a headless Service; a
- * cdk8s-plus-27 StatefulSet behind a ClusterIP Service; and an outside database reached through an ExternalName
- * Service.
+ * PostgreSQL StatefulSet governed by its headless Service; a cdk8s-plus-27 cache behind a ClusterIP Service; an
+ * outside database reached through an ExternalName Service; and a legacy billing backend outside the cluster, reached
+ * by IP through a Service without a selector.
  */
 export class DataChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -126,19 +154,44 @@ export class DataChart extends Chart {
     });
     // #endregion
 
+    // #region stateful-set
+    const postgres = ContainerPort.tcp(5432, { name: 'postgres' });
+    const db = new StatefulSet(this, 'Orders', {
+      identity: Identity.of('orders-postgres'),
+      replicas: 3,
+      containers: [{ image: 'registry.example.com/postgres:16.4', ports: [postgres], securityContext: { user: 999 } }],
+      // the governing Service: spec.serviceName is its name; peers find each other before they are ready
+      headlessService: { metadata: { name: 'orders-postgres' }, publishNotReadyAddresses: true },
+    });
+    const primaryHost = db.podDnsName(0); // orders-0.orders-postgres.data.svc.cluster.local
+
+    // clients of any replica
+    db.exposeViaClusterIP({ metadata: { name: 'orders-postgres-read' } });
+    // #endregion
+
     // #region cdk8s-plus
     const redis = ContainerPort.tcp(6379, { name: 'redis' });
-    const cache = new kplus.StatefulSet(this, 'Cache', {
+    const cache = new kplus.Deployment(this, 'Cache', {
       metadata: { name: 'cache' },
-      replicas: 3,
-      containers: [{ image: 'registry.example.com/redis:7.2', ports: [redis], securityContext: { user: 999 } }],
+      replicas: 2,
+      containers: [{ image: 'registry.example.com/redis:7.2', ports: [redis], securityContext: { user: 999 }, envVariables: { PRIMARY_DB: kplus.EnvValue.fromValue(primaryHost) } }],
     });
 
     new ClusterIPService(this, 'CacheService', {
       metadata: { name: 'cache' },
-      backend: Backend.fromWorkload(cache), // any cdk8s-plus-27 workload (cdk8s-plus adds the StatefulSet's own headless Service)
+      backend: Backend.fromWorkload(cache), // any cdk8s-plus-27 workload: the Service selects what it selects
       ports: [{ port: 6379, targetPort: redis }],
     });
+    // #endregion
+
+    // #region endpoint-slice
+    // a backend outside the cluster, reached by IP: no selector, endpoints written by hand
+    const billing = new ClusterIPService(this, 'LegacyBilling', {
+      metadata: { name: 'legacy-billing' },
+      backend: Backend.manualEndpoints(),
+      ports: [{ name: 'http', port: 80, targetPort: ContainerPort.tcp(8080) }],
+    });
+    billing.addEndpoints([Endpoint.ipv4('10.20.0.15'), Endpoint.ipv4('10.20.0.16', { ready: false })]);
     // #endregion
 
     // #region external-name

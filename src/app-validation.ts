@@ -85,6 +85,15 @@ export class AppValidation {
   }
 
   /**
+   * The namespace objects without one land in, as configured (`defaultNamespace`).
+   *
+   * @internal
+   */
+  public static _defaultNamespace(scope: IConstruct): string {
+    return AppState.of(scope).defaultNamespace;
+  }
+
+  /**
    * Makes `owner` the construct that findings on `apiObject` are reported on, and makes sure the app is checked at
    * synth.
    *
@@ -156,6 +165,10 @@ class AppState extends Construct {
     this.resolved = resolveOptions(options, AppValidation.rules);
     this.options = options;
     this.latest = undefined;
+  }
+
+  public get defaultNamespace(): string {
+    return this.resolved.defaultNamespace;
   }
 
   public findings(): AppFinding[] {

@@ -15,6 +15,7 @@ import { selectedLabels, workloadReference } from './views';
  * Backend.fromWorkload(deployment);              // one workload: our Deployment or any cdk8s-plus-27 workload
  * Backend.fromWorkloads([stable, canary]);       // several workloads that share an identity
  * Backend.externalPods({ app: 'legacy' });       // escape hatch: pods defined outside this app
+ * Backend.manualEndpoints();                     // no selector: endpoints written as EndpointSlices
  */
 export class Backend {
   /**
@@ -64,6 +65,28 @@ export class Backend {
   }
 
   /**
+   * No selector: the Service's endpoints are written by hand, as EndpointSlices (`Service.addEndpoints`), as for a
+   * database or a legacy backend outside the cluster reached by IP. The Service renders no selector, and the
+   * cluster's EndpointSlice controller leaves its endpoints alone.
+   */
+  public static manualEndpoints(): Backend {
+    const backend = new Backend([], undefined);
+    backend.selectorless = true;
+    return backend;
+  }
+
+  /**
+   * The pods of the StatefulSet a governing headless Service is created for, bound when the StatefulSet selects it.
+   *
+   * @internal
+   */
+  public static _governed(): Backend {
+    const backend = new Backend([], undefined);
+    backend.pending = true;
+    return backend;
+  }
+
+  /**
    * The workloads whose pods the Service selects (empty for `externalPods`).
    */
   public readonly workloads: kplus.AbstractPod[];
@@ -73,12 +96,34 @@ export class Backend {
    */
   public readonly external: boolean;
 
+  private selectorless = false;
+
   private readonly externalLabels?: { [key: string]: string };
+  private pending = false;
 
   private constructor(workloads: kplus.AbstractPod[], externalLabels: { [key: string]: string } | undefined) {
     this.workloads = workloads;
     this.externalLabels = externalLabels;
     this.external = externalLabels !== undefined;
+  }
+
+  /**
+   * Whether the endpoints are written by hand (`manualEndpoints`): the Service has no selector.
+   */
+  public get manual(): boolean {
+    return this.selectorless;
+  }
+
+  /**
+   * Binds the workload of a governed backend (`_governed`); false when the backend is not waiting for one.
+   *
+   * @internal
+   */
+  public _bind(workload: kplus.AbstractPod): boolean {
+    if (!this.pending) return false;
+    this.pending = false;
+    this.workloads.push(workload);
+    return true;
   }
 
   /**
@@ -96,7 +141,7 @@ export class Backend {
    *
    * @internal
    */
-  public _references(targetPorts: ServiceReferences['targetPorts']): ServiceReferences {
+  public _references(targetPorts: ServiceReferences['targetPorts']): Omit<ServiceReferences, 'discoveryPorts'> {
     return { workloads: this.external ? [] : this.workloads.map(workloadReference), targetPorts };
   }
 }

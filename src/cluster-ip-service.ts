@@ -2,7 +2,7 @@ import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { CommonServiceOptions, Service, commonSpec } from './service';
-import { ServicePortOptions } from './service-port';
+import { ServicePort, ServicePortOptions } from './service-port';
 
 /**
  * Options of a ClusterIP Service, without its backend.
@@ -44,9 +44,11 @@ export class ClusterIPService extends Service {
 
   /**
    * Adds a port.
+   *
+   * @returns the port, to hand to \`address\`, \`url\` or \`urlEnvValue\`
    */
-  public addPort(port: ServicePortOptions): void {
-    this._addPort(port);
+  public addPort(port: ServicePortOptions): ServicePort {
+    return this._addPort(port);
   }
 
   /** @internal */

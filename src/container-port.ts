@@ -1,6 +1,7 @@
 import { Protocol } from 'cdk8s-plus-27';
 import { isValidPortName, isValidPortNum } from './check';
 import { Problems } from './errors';
+import { ITargetPort, PortTarget } from './target-port';
 
 /**
  * Options of a container port.
@@ -48,7 +49,7 @@ export interface ContainerPortOptions {
  *   ports: [{ port: 80, targetPort: http }],
  * });
  */
-export class ContainerPort {
+export class ContainerPort implements ITargetPort {
   /**
    * A TCP port.
    *
@@ -127,6 +128,13 @@ export class ContainerPort {
     this.name = options.name;
     this.hostPort = options.hostPort;
     this.hostIp = options.hostIp;
+  }
+
+  /**
+   * Targets this port by its name when it has one, else by its number.
+   */
+  public toPortTarget(): PortTarget {
+    return { name: this.name, number: this.number, protocol: this.protocol };
   }
 
   /**

@@ -3,18 +3,16 @@ import * as kplus from 'cdk8s-plus-27';
 import { Protocol, ServiceType } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AppValidation } from './app-validation';
-import { Backend } from './backend';
-import { WorkloadView } from './check/contract';
 import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
 import { ContainerPort } from './container-port';
-import { Problems, constructPath } from './errors';
+import { Problems } from './errors';
+import { exposeViaClusterIP, exposeViaHeadlessService, exposeViaLoadBalancer, exposeViaNodePort } from './expose';
 import { HeadlessService, HeadlessServiceOptions } from './headless-service';
 import { Identity } from './identity';
 import { LoadBalancerService, LoadBalancerServiceOptions } from './load-balancer-service';
-import { nameFromId } from './names';
 import { NodePortService, NodePortServiceOptions } from './node-port-service';
 import { ServicePortOptions } from './service-port';
-import { isUnpatched, metadataView, podTemplateView } from './views';
+import { WorkloadIdentity, workloadView } from './workload-identity';
 
 /**
  * Props of a `Deployment`: everything cdk8s-plus-27's `DeploymentProps` has (containers, probes, env, resources,
@@ -55,37 +53,25 @@ export class Deployment extends kplus.Deployment {
    */
   protected readonly isolate: boolean;
 
-  private readonly podLabels: { [key: string]: string };
-  private readonly podMetadataProps?: kplus.DeploymentProps['podMetadata'];
+  private readonly workloadIdentity: WorkloadIdentity;
   private podMetadataDefinition?: ApiObjectMetadataDefinition;
 
   constructor(scope: Construct, id: string, props: DeploymentProps) {
-    const where = () => constructPath(scope, id);
-    if (!props?.identity) {
-      new Problems(where).required('identity', 'it is what the selector and the Services that select these pods are built from',
-        "pass identity: Identity.of('my-app')").fail();
-    }
-    if (props.select === true) {
-      new Problems(where).forbidden('select', `true is not supported: the selector is the identity ${JSON.stringify(props.identity.labels)}`,
-        'leave select out, and narrow the identity with Identity.withLabels()').fail();
-    }
-    const identity = props.identity.labels;
-    const objectLabels = mergeLabels(where, 'labels', identity, { ...props.labels, ...props.metadata?.labels });
+    const identity = WorkloadIdentity.of(scope, id, props);
     super(scope, id, {
       ...props,
       select: false,
       isolate: false, // applied below, once the identity is known
-      metadata: { ...props.metadata, name: props.metadata?.name ?? nameFromId(id), labels: objectLabels },
+      metadata: identity.metadata(id, props.metadata),
     });
     this.identity = props.identity;
-    this.podLabels = mergeLabels(where, 'podMetadata.labels', identity, { ...props.labels, ...props.podMetadata?.labels });
-    this.podMetadataProps = props.podMetadata;
-    this.select(kplus.LabelSelector.of({ labels: identity }));
+    this.workloadIdentity = identity;
+    this.select(kplus.LabelSelector.of({ labels: identity.selector }));
     this.isolate = props.isolate ?? false;
     if (this.isolate) {
       this.connections.isolate();
     }
-    AppValidation._register(this, this.apiObject, { view: () => this.checkedView() });
+    AppValidation._register(this, this.apiObject, { view: () => workloadView(this, this.apiObject, 'Deployment', undefined) });
   }
 
   /**
@@ -93,13 +79,7 @@ export class Deployment extends kplus.Deployment {
    * from the construct path, so renaming the construct does not roll the pods.
    */
   public get podMetadata(): ApiObjectMetadataDefinition {
-    if (!this.podMetadataDefinition) {
-      this.podMetadataDefinition = new ApiObjectMetadataDefinition({
-        ...this.podMetadataProps,
-        labels: this.podLabels,
-        apiObject: this.apiObject,
-      });
-    }
+    this.podMetadataDefinition ??= this.workloadIdentity.podMetadata(this.apiObject);
     return this.podMetadataDefinition;
   }
 
@@ -107,47 +87,43 @@ export class Deployment extends kplus.Deployment {
    * Selects this Deployment's pods by its identity (used by NetworkPolicies, pod affinity and cdk8s-plus Services).
    */
   public toPodSelectorConfig(): kplus.PodSelectorConfig {
-    const namespace = this.metadata.namespace;
-    return {
-      labelSelector: kplus.LabelSelector.of({ labels: this.identity.labels }),
-      namespaces: namespace ? { names: [namespace] } : undefined,
-    };
+    return this.workloadIdentity.podSelectorConfig(this.metadata.namespace);
   }
 
   /**
    * Creates a ClusterIP Service in front of this Deployment, as a child construct with id `ClusterIPService`.
    *
-   * @default - named like the Deployment, in its namespace, with one port per container port
+   * @default - named like the Deployment, in its namespace, with one port per container port name
    */
   public exposeViaClusterIP(options: ClusterIPServiceOptions = {}): ClusterIPService {
-    return new ClusterIPService(this, 'ClusterIPService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+    return exposeViaClusterIP(this, options);
   }
 
   /**
    * Creates a headless Service for this Deployment's pods, as a child construct with id `HeadlessService`.
    *
-   * @default - named `<deployment>-headless`, in its namespace, with one port per container port
+   * @default - named `<deployment>-headless`, in its namespace, with one port per container port name
    */
   public exposeViaHeadlessService(options: HeadlessServiceOptions = {}): HeadlessService {
-    return new HeadlessService(this, 'HeadlessService', { ...options, metadata: this.serviceMetadata(options, '-headless'), backend: Backend.fromWorkload(this) });
+    return exposeViaHeadlessService(this, options);
   }
 
   /**
    * Creates a NodePort Service in front of this Deployment, as a child construct with id `NodePortService`.
    *
-   * @default - named like the Deployment, in its namespace, with one port per container port
+   * @default - named like the Deployment, in its namespace, with one port per container port name
    */
   public exposeViaNodePort(options: NodePortServiceOptions = {}): NodePortService {
-    return new NodePortService(this, 'NodePortService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+    return exposeViaNodePort(this, options);
   }
 
   /**
    * Creates a LoadBalancer Service in front of this Deployment, as a child construct with id `LoadBalancerService`.
    *
-   * @default - named like the Deployment, in its namespace, with one port per container port
+   * @default - named like the Deployment, in its namespace, with one port per container port name
    */
   public exposeViaLoadBalancer(options: LoadBalancerServiceOptions = {}): LoadBalancerService {
-    return new LoadBalancerService(this, 'LoadBalancerService', { ...options, metadata: this.serviceMetadata(options, ''), backend: Backend.fromWorkload(this) });
+    return exposeViaLoadBalancer(this, options);
   }
 
   /**
@@ -173,24 +149,6 @@ export class Deployment extends kplus.Deployment {
   }
 
   /**
-   * What the checker reads of this Deployment, from the same model its rendering reads, without rendering the
-   * whole pod spec (which would double the cost of synth). Undefined when JSON patches could change the output:
-   * then the checker decodes the rendering.
-   */
-  private checkedView(): WorkloadView | undefined {
-    if (!isUnpatched(this.apiObject)) return undefined;
-    const expressions = this.matchExpressions;
-    return {
-      view: 'workload',
-      apiVersion: this.apiObject.apiVersion,
-      kind: 'Deployment',
-      metadata: metadataView(this.metadata),
-      selector: expressions.length > 0 ? { matchLabels: this.matchLabels, matchExpressions: expressions } : { matchLabels: this.matchLabels },
-      template: podTemplateView(this, 'spec.template'),
-    };
-  }
-
-  /**
    * A cdk8s-plus Service port as a port of ours: its numeric target must be a port a container declares.
    */
   private portFor(where: string, i: number, p: kplus.ServicePort): ServicePortOptions {
@@ -207,27 +165,4 @@ export class Deployment extends kplus.Deployment {
       : factory(number, { name: declared!.name, hostPort: declared!.hostPort, hostIp: declared!.hostIp });
     return { port: p.port, targetPort, name: p.name, ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}) };
   }
-
-  private serviceMetadata(options: { readonly metadata?: kplus.DeploymentProps['metadata'] }, suffix: string) {
-    return {
-      ...options.metadata,
-      name: options.metadata?.name ?? `${this.name}${suffix}`,
-      namespace: options.metadata?.namespace ?? this.metadata.namespace,
-    };
-  }
-}
-
-/**
- * Identity labels plus other labels; another value for an identity key would make the pods unselectable.
- */
-function mergeLabels(
-  where: () => string, field: string, identity: { [key: string]: string }, labels: { [key: string]: string },
-): { [key: string]: string } {
-  for (const key in labels) {
-    if (identity[key] !== undefined && identity[key] !== labels[key]) {
-      new Problems(where).invalid(`${field}[${key}]`, labels[key], `conflicts with the identity label '${key}: ${identity[key]}', which the selector matches`,
-        'drop it from labels, or change the identity').fail();
-    }
-  }
-  return { ...identity, ...labels };
 }

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
 import { Service, ServiceOptions, nonEmpty } from './service';
-import { ServicePortOptions } from './service-port';
+import { ServicePort, ServicePortOptions } from './service-port';
 
 /**
  * Options of a headless Service, without its backend.
@@ -67,9 +67,11 @@ export class HeadlessService extends Service {
 
   /**
    * Adds a port.
+   *
+   * @returns the port, to hand to \`address\`, \`url\` or \`urlEnvValue\`
    */
-  public addPort(port: ServicePortOptions): void {
-    this._addPort(port);
+  public addPort(port: ServicePortOptions): ServicePort {
+    return this._addPort(port);
   }
 
   /** @internal */

@@ -1,10 +1,17 @@
 // The package's public API, named export by export: nothing marked @internal leaves the package from here.
 export { Identity, IdentityOptions } from './identity';
 export { ContainerPort, ContainerPortOptions } from './container-port';
+export { PortName, PortNameOptions } from './port-name';
+export { ITargetPort, PortTarget } from './target-port';
 export { Deployment, DeploymentProps } from './deployment';
+export { StatefulSet, StatefulSetProps } from './stateful-set';
+export { DaemonSet, DaemonSetProps } from './daemon-set';
 export { Backend } from './backend';
-export { Service, ServiceOptions, CommonServiceOptions } from './service';
-export { ServicePortOptions, NodePortServicePortOptions } from './service-port';
+export { Service, ServiceOptions, CommonServiceOptions, AddEndpointsOptions } from './service';
+export { ServicePort, ServicePortOptions, NodePortServicePortOptions } from './service-port';
+export { DnsNameOptions, UrlOptions } from './discovery';
+export { Endpoint, EndpointOptions, AddressType } from './endpoint';
+export { EndpointSlice, EndpointSliceProps, ENDPOINT_SLICE_MANAGER } from './endpoint-slice';
 export { SessionAffinity, ClientIPAffinityOptions } from './session-affinity';
 export { TrafficPolicy } from './traffic-policy';
 export { IpFamily, IpFamilyPolicy } from './ip-family';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { NodePortServiceOptions } from './node-port-service';
 import { Service, commonSpec, nonEmpty } from './service';
-import { NodePortServicePortOptions } from './service-port';
+import { NodePortServicePortOptions, ServicePort } from './service-port';
 
 /**
  * Options of a LoadBalancer Service, without its backend.
@@ -64,9 +64,11 @@ export class LoadBalancerService extends Service {
 
   /**
    * Adds a port.
+   *
+   * @returns the port, to hand to \`address\`, \`url\` or \`urlEnvValue\`
    */
-  public addPort(port: NodePortServicePortOptions): void {
-    this._addPort(port);
+  public addPort(port: NodePortServicePortOptions): ServicePort {
+    return this._addPort(port);
   }
 
   /** @internal */

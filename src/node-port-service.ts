@@ -2,7 +2,7 @@ import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { CommonServiceOptions, Service, commonSpec } from './service';
-import { NodePortServicePortOptions } from './service-port';
+import { NodePortServicePortOptions, ServicePort } from './service-port';
 import { TrafficPolicy } from './traffic-policy';
 
 /**
@@ -49,9 +49,11 @@ export class NodePortService extends Service {
 
   /**
    * Adds a port.
+   *
+   * @returns the port, to hand to \`address\`, \`url\` or \`urlEnvValue\`
    */
-  public addPort(port: NodePortServicePortOptions): void {
-    this._addPort(port);
+  public addPort(port: NodePortServicePortOptions): ServicePort {
+    return this._addPort(port);
   }
 
   /** @internal */

@@ -1,5 +1,6 @@
 import { Protocol } from 'cdk8s-plus-27';
-import { ContainerPort } from './container-port';
+import type { Service } from './service';
+import { ITargetPort } from './target-port';
 
 /**
  * A port of a Service.
@@ -11,12 +12,13 @@ export interface ServicePortOptions {
   readonly port: number;
 
   /**
-   * The container port the Service forwards to. A named container port renders `targetPort: <name>`, so the
-   * backend can change its port number without breaking clients; an unnamed one renders its number.
+   * What the Service forwards to: a `ContainerPort` a backend container declares, or a `PortName` every backend
+   * declares. A name renders `targetPort: <name>`, so a backend can change its port number without breaking
+   * clients (even with pods of two versions behind the Service); an unnamed `ContainerPort` renders its number.
    *
    * @default - the same number as `port`, as in Kubernetes
    */
-  readonly targetPort?: ContainerPort;
+  readonly targetPort?: ITargetPort;
 
   /**
    * The port's name, a DNS-1123 label; required when the Service has more than one port.
@@ -52,4 +54,80 @@ export interface NodePortServicePortOptions extends ServicePortOptions {
    * @default - the cluster allocates a free one
    */
   readonly nodePort?: number;
+}
+
+/**
+ * A port of a Service, as added: what `addPort` returns and `Service.servicePorts` lists. Hand it to the Service's
+ * `address`, `url` or `envValue` to reach the Service on that port.
+ */
+export class ServicePort {
+  /**
+   * A port of `service`.
+   *
+   * @internal
+   */
+  public static _of(service: Service, options: NodePortServicePortOptions): ServicePort {
+    return new ServicePort(service, options);
+  }
+
+  /**
+   * The Service the port belongs to.
+   */
+  public readonly service: Service;
+
+  /**
+   * The port the Service listens on.
+   */
+  public readonly port: number;
+
+  /**
+   * The port's name.
+   *
+   * @default - unnamed
+   */
+  public readonly name?: string;
+
+  /**
+   * The protocol.
+   */
+  public readonly protocol: Protocol;
+
+  /**
+   * What the port forwards to.
+   *
+   * @default - the same number as `port`
+   */
+  public readonly targetPort?: ITargetPort;
+
+  /**
+   * The application protocol.
+   *
+   * @default - none
+   */
+  public readonly appProtocol?: string;
+
+  /**
+   * The node port, on NodePort and LoadBalancer Services.
+   *
+   * @default - allocated by the cluster, or none
+   */
+  public readonly nodePort?: number;
+
+  private constructor(service: Service, options: NodePortServicePortOptions) {
+    this.service = service;
+    this.port = options.port;
+    const target = options.targetPort?.toPortTarget();
+    this.name = options.name ?? target?.name;
+    this.protocol = options.protocol ?? target?.protocol ?? Protocol.TCP;
+    this.targetPort = options.targetPort;
+    this.appProtocol = options.appProtocol;
+    this.nodePort = options.nodePort;
+  }
+
+  /**
+   * `name port/protocol`, for messages.
+   */
+  public toString(): string {
+    return `${this.name ? this.name + ' ' : ''}${this.port}/${this.protocol}`;
+  }
 }

@@ -157,7 +157,7 @@ describe('AppValidation.rules', () => {
   test('lists the manifest rules, then those on construct references', () => {
     const scopes = AppValidation.rules.map(r => r.scope);
     expect(scopes.indexOf(RuleScope.CONSTRUCT)).toBeGreaterThan(scopes.lastIndexOf(RuleScope.MANIFEST));
-    expect(AppValidation.rules.filter(r => r.scope === RuleScope.CONSTRUCT).map(r => r.id)).toEqual(['service-backend', 'service-port-backend']);
+    expect(AppValidation.rules.filter(r => r.scope === RuleScope.CONSTRUCT).map(r => r.id)).toEqual(['service-backend', 'service-port-backend', 'service-discovery-port']);
   });
 
   test('skipRules takes construct rules at synth, while ManifestChecker refuses them', () => {

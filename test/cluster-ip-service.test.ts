@@ -163,7 +163,7 @@ describe('ClusterIPService', () => {
     const dns = ContainerPort.udp(53, { name: 'dns' });
     const backend = Backend.fromWorkload(web(chart, [dns]));
     expect(() => new ClusterIPService(chart, 'Dns', { backend, ports: [{ port: 53, targetPort: dns, protocol: Protocol.TCP }] })).toThrow(
-      '[test/Dns] ports[0].protocol: Invalid value: "TCP": differs from the protocol of targetPort dns 53/UDP; leave protocol out: it comes from the container port');
+      '[test/Dns] ports[0].protocol: Invalid value: "TCP": differs from the protocol of targetPort dns 53/UDP; leave protocol out: it comes from the target');
     const svc = new ClusterIPService(chart, 'Dns2', { backend, ports: [] });
     expect(() => svc.addPort({ port: 53, targetPort: dns, protocol: Protocol.SCTP })).toThrow(
       '[test/Dns2] addPort() port.protocol: Invalid value: "SCTP": differs from the protocol of targetPort dns 53/UDP');
@@ -177,7 +177,7 @@ describe('ClusterIPService', () => {
     });
     // one mistake, one finding: the reference check names the object; the manifest rule's finding on the same field goes
     expect(validationErrors(chart)).toEqual([
-      "[test/Web] spec.ports[0].targetPort: targetPort metrics 9090/TCP is not a container port of the backend test/WebApp, which declares http 8080/TCP; target the ContainerPort object the backend's container declares [service-port-backend]",
+      '[test/Web] spec.ports[0].targetPort: targetPort metrics (TCP) names no container port of the backend test/WebApp, which declares http 8080/TCP; declare a port named metrics in its container, or target one it declares [service-port-backend]',
     ]);
   });
 
@@ -188,7 +188,7 @@ describe('ClusterIPService', () => {
       ports: [{ port: 80, targetPort: ContainerPort.tcp(8080, { name: 'http' }) }],
     });
     expect(validationErrors(chart)).toEqual([
-      "[test/Web] spec.ports[0].targetPort: targetPort http 8080/TCP is not a container port of the backend test/WebApp, which declares http 8080/UDP; target the ContainerPort object the backend's container declares [service-port-backend]",
+      "[test/Web] spec.ports[0].targetPort: targetPort http is a UDP port of the backend test/WebApp, not TCP; target PortName.udp('http'), or declare it over TCP [service-port-backend]",
     ]);
   });
 
@@ -200,7 +200,7 @@ describe('ClusterIPService', () => {
     });
     // the rendered targetPort (http) would reach port 8080, not 9999: only the reference check can tell
     expect(validationErrors(chart)).toEqual([
-      "[test/Web] spec.ports[0].targetPort: targetPort http 9999/TCP is not a container port of the backend test/WebApp, which declares http 8080/TCP; target the ContainerPort object the backend's container declares [service-port-backend]",
+      "[test/Web] spec.ports[0].targetPort: targetPort http 9999/TCP is a ContainerPort object no backend declares (they declare http at 8080); target the ContainerPort object a backend's container declares, or PortName.tcp('http') to target the name [service-port-backend]",
     ]);
   });
 

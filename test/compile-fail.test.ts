@@ -64,10 +64,11 @@ describe('compile-time rules', () => {
 
   test('a string where a port object is required does not compile', () => {
     const { chart, backend } = setup();
-    // @ts-expect-error targetPort is a ContainerPort, never a name typed a second time
-    new ClusterIPService(chart, 'A', { backend, ports: [{ port: 80, targetPort: 'http' }] });
-    // @ts-expect-error nor a bare number
-    new ClusterIPService(chart, 'B', { backend, ports: [{ port: 80, targetPort: 8080 }] });
+    // @ts-expect-error targetPort is a ContainerPort or a PortName object, never a name typed a second time
+    expect(() => new ClusterIPService(chart, 'A', { backend, ports: [{ port: 80, targetPort: 'http' }] }))
+      .toThrow('[test/A] ports[0].targetPort: Invalid value: "http": must be a ContainerPort or a PortName object, never a name or number typed twice');
+    // @ts-expect-error nor a bare number (from JavaScript, where types do not guard, it fails at once)
+    expect(() => new ClusterIPService(chart, 'B', { backend, ports: [{ port: 80, targetPort: 8080 }] })).toThrow('ports[0].targetPort: Invalid value: 8080');
     // @ts-expect-error a Service needs a backend object, not a label map
     new ClusterIPService(chart, 'C', { selector: { app: 'web' } });
     // @ts-expect-error nor labels where a workload is expected

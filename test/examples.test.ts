@@ -33,6 +33,13 @@ describe('example app', () => {
       const manifests = Testing.synth(chart);
       const templates = manifests.filter(m => m.spec?.template).map(m => m.spec.template);
       for (const svc of manifests.filter(m => m.kind === 'Service' && m.spec.type !== 'ExternalName')) {
+        if (!svc.spec.selector) {
+          // no selector: its endpoints are EndpointSlices of the app, with one port per Service port
+          const slices = manifests.filter(m => m.kind === 'EndpointSlice' && m.metadata.labels['kubernetes.io/service-name'] === svc.metadata.name);
+          expect(slices.length).toBeGreaterThan(0);
+          for (const slice of slices) expect(slice.ports.map((p: any) => p.name)).toEqual(svc.spec.ports.map((p: any) => p.name));
+          continue;
+        }
         const selected = templates.filter(t => Object.entries(svc.spec.selector).every(([k, v]) => t.metadata.labels[k] === v));
         expect({ service: svc.metadata.name, selected: selected.length > 0 }).toEqual({ service: svc.metadata.name, selected: true });
         for (const port of svc.spec.ports ?? []) {
@@ -58,7 +65,7 @@ describe('example app', () => {
     expect(manifests).toMatchSnapshot();
   });
 
-  test('image-processing: 3 replicas behind ClusterIP, frontend on a LoadBalancer, admin UI on a NodePort', () => {
+  test('image-processing: 3 replicas behind ClusterIP, the frontend finding it by name, a LoadBalancer, a NodePort, a v1 -> v2 rollout', () => {
     const manifests = chartOf(app, 'image-processing');
     const backend = find(manifests, 'Deployment', 'image-processor');
     expect(backend.spec.replicas).toBe(3);
@@ -71,15 +78,48 @@ describe('example app', () => {
     expect(frontend.metadata.annotations).toEqual({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' });
     const admin = find(manifests, 'Service', 'image-admin');
     expect(admin.spec).toMatchObject({ type: 'NodePort', ports: [{ nodePort: 30081, targetPort: 'admin' }], sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 3600 } } });
+    expect(find(manifests, 'Deployment', 'frontend').spec.template.spec.containers[0].env).toEqual([
+      { name: 'IMAGE_PROCESSOR_URL', value: 'http://image-processor.images.svc.cluster.local:80' },
+    ]);
+    // the rollout: v2 moved its port, both versions behind one Service that targets the name
+    expect(find(manifests, 'Service', 'image-resizer').spec).toEqual({
+      type: 'ClusterIP',
+      selector: { 'app.kubernetes.io/name': 'image-resizer', 'app.kubernetes.io/instance': 'image-resizer' },
+      ports: [{ name: 'resize', port: 80, targetPort: 'resize', protocol: 'TCP' }],
+    });
+    expect(find(manifests, 'Deployment', 'resizer-v1').spec.template.spec.containers[0].ports).toEqual([{ name: 'resize', containerPort: 8080, protocol: 'TCP' }]);
+    expect(find(manifests, 'Deployment', 'resizer-v2').spec.template.spec.containers[0].ports).toEqual([{ name: 'resize', containerPort: 9090, protocol: 'TCP' }]);
     for (const m of manifests) expect(m.metadata.namespace).toBe('images');
     expect(manifests).toMatchSnapshot();
   });
 
-  test('data: a headless Service, a cdk8s-plus StatefulSet behind ClusterIP, an ExternalName', () => {
+  test('data: a headless Service, a StatefulSet governed by its headless Service, a cdk8s-plus cache, an ExternalName, a Service without a selector', () => {
     const manifests = chartOf(app, 'data');
     expect(find(manifests, 'Service', 'thumbnail-workers').spec).toMatchObject({ clusterIP: 'None', ports: [{ port: 50051, targetPort: 'grpc', appProtocol: 'kubernetes.io/h2c' }] });
+    const sts = find(manifests, 'StatefulSet');
+    expect(sts.spec.serviceName).toBe('orders-postgres');
+    expect(find(manifests, 'Service', 'orders-postgres').spec).toEqual({
+      type: 'ClusterIP',
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: sts.spec.selector.matchLabels,
+      ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres', protocol: 'TCP' }],
+    });
+    expect(find(manifests, 'Service', 'orders-postgres-read').spec.selector).toEqual(sts.spec.selector.matchLabels);
+    // no Service of cdk8s-plus's own: every Service is one the chart declares
+    expect(manifests.filter(m => m.kind === 'Service').map(m => m.metadata.name).sort()).toEqual(
+      ['cache', 'legacy-billing', 'orders-db', 'orders-postgres', 'orders-postgres-read', 'thumbnail-workers']);
+    expect(find(manifests, 'Deployment', 'cache').spec.template.spec.containers[0].env).toEqual([
+      { name: 'PRIMARY_DB', value: 'orders-0.orders-postgres.data.svc.cluster.local' },
+    ]);
     const cache = find(manifests, 'Service', 'cache');
-    expect(cache.spec.selector).toEqual(find(manifests, 'StatefulSet').spec.selector.matchLabels);
+    expect(cache.spec.selector).toEqual(find(manifests, 'Deployment', 'cache').spec.selector.matchLabels);
+    expect(find(manifests, 'Service', 'legacy-billing').spec).toEqual({ type: 'ClusterIP', ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] });
+    expect(find(manifests, 'EndpointSlice', 'legacy-billing-ipv4-1')).toMatchObject({
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.20.0.15'] }, { addresses: ['10.20.0.16'], conditions: { ready: false } }],
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+    });
     expect(find(manifests, 'Service', 'orders-db').spec).toEqual({ type: 'ExternalName', externalName: 'orders.cluster-abc123.eu-west-1.rds.amazonaws.com' });
     expect(manifests).toMatchSnapshot();
   });

@@ -56,7 +56,7 @@ describe('HeadlessService', () => {
     const d = new Deployment(chart, 'Workers', { identity: Identity.of('workers'), containers: [{ image: 'registry.example.com/w:1' }] });
     new HeadlessService(chart, 'WorkersDns', { backend: Backend.fromWorkload(d), ports: [{ port: 9000, targetPort: ContainerPort.tcp(9000, { name: 'rpc' }) }] });
     expect(validationErrors(chart)).toEqual([
-      "[test/WorkersDns] spec.ports[0].targetPort: targetPort rpc 9000/TCP is not a container port of the backend test/Workers, which declares none; target the ContainerPort object the backend's container declares [service-port-backend]",
+      '[test/WorkersDns] spec.ports[0].targetPort: targetPort rpc (TCP) names no container port of the backend test/Workers, which declares none; declare a port named rpc in its container, or target one it declares [service-port-backend]',
     ]);
   });
 

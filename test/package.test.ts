@@ -35,13 +35,15 @@ describe('the package', () => {
     expect(internal.size).toBeGreaterThan(20);
     expect(exported.filter(name => internal.has(name))).toEqual([]);
     expect(exported.sort()).toEqual([
-      'AppFinding', 'AppValidation', 'AppValidationOptions', 'Backend', 'CheckOptions', 'ClientIPAffinityOptions', 'ClusterIPService',
-      'ClusterIPServiceOptions', 'ClusterIPServiceProps', 'CommonServiceOptions', 'ContainerPort', 'ContainerPortOptions', 'Deployment',
-      'DeploymentProps', 'ExternalNameService', 'ExternalNameServiceProps', 'Finding', 'HeadlessService', 'HeadlessServiceOptions',
-      'HeadlessServiceProps', 'Identity', 'IdentityOptions', 'IpFamily', 'IpFamilyPolicy', 'LoadBalancerService', 'LoadBalancerServiceOptions',
-      'LoadBalancerServiceProps', 'ManifestChecker', 'NodePortRange', 'NodePortService', 'NodePortServiceOptions', 'NodePortServicePortOptions',
-      'NodePortServiceProps', 'RuleInfo', 'RuleScope', 'Service', 'ServiceOptions', 'ServicePortOptions', 'SessionAffinity', 'Severity',
-      'TrafficPolicy',
+      'AddEndpointsOptions', 'AddressType', 'AppFinding', 'AppValidation', 'AppValidationOptions', 'Backend', 'CheckOptions',
+      'ClientIPAffinityOptions', 'ClusterIPService', 'ClusterIPServiceOptions', 'ClusterIPServiceProps', 'CommonServiceOptions', 'ContainerPort',
+      'ContainerPortOptions', 'DaemonSet', 'DaemonSetProps', 'Deployment', 'DeploymentProps', 'DnsNameOptions', 'ENDPOINT_SLICE_MANAGER', 'Endpoint',
+      'EndpointOptions', 'EndpointSlice', 'EndpointSliceProps', 'ExternalNameService', 'ExternalNameServiceProps', 'Finding', 'HeadlessService',
+      'HeadlessServiceOptions', 'HeadlessServiceProps', 'ITargetPort', 'Identity', 'IdentityOptions', 'IpFamily', 'IpFamilyPolicy', 'LoadBalancerService',
+      'LoadBalancerServiceOptions', 'LoadBalancerServiceProps', 'ManifestChecker', 'NodePortRange', 'NodePortService', 'NodePortServiceOptions',
+      'NodePortServicePortOptions', 'NodePortServiceProps', 'PortName', 'PortNameOptions', 'PortTarget', 'RuleInfo', 'RuleScope', 'Service',
+      'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy',
+      'UrlOptions',
     ]);
     // the runtime exports are the classes and enums of that list
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -67,8 +67,11 @@ export function find(manifests: any[], kind: string, name?: string): any {
  */
 export function views(construct: IConstruct): { own: any; rendered: any } {
   const json = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+  const apiObject = ApiObject.of(construct);
+  // what the construct registered with the app's validation state
+  const state: any = construct.node.root.node.findChild('cdk8s-services.AppValidation');
   return {
-    own: json((construct as any).checkedView()),
-    rendered: json(renderedView(ApiObject.of(construct)).view),
+    own: json(state.registrations.get(apiObject).view()),
+    rendered: json(renderedView(apiObject).view),
   };
 }

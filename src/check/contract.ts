@@ -28,6 +28,27 @@ export const EXTERNAL_BACKEND_ANNOTATION = 'cdk8s-services.io/backend';
 export const EXTERNAL_BACKEND_VALUE = 'external';
 
 /**
+ * The label that ties an EndpointSlice to its Service.
+ *
+ * @internal
+ */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/**
+ * The label that names who manages an EndpointSlice.
+ *
+ * @internal
+ */
+export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+
+/**
+ * The `MANAGED_BY_LABEL` value of the EndpointSlices the cluster's controller writes for Services with a selector.
+ *
+ * @internal
+ */
+export const CONTROLLER_MANAGER = 'endpointslice-controller.k8s.io';
+
+/**
  * What the rules read of `metadata`.
  *
  * @internal
@@ -132,16 +153,31 @@ export interface WorkloadReference {
 }
 
 /**
- * What a Service construct knows that its manifest does not: the workloads it was given as its backend, and the
- * container port object each of its ports targets. The construct-scope rules read it.
+ * What a Service port targets by object: a container port (name and number, or number), or a port name that each
+ * backend maps to a number of its own.
+ *
+ * @internal
+ */
+export interface TargetPortReference {
+  readonly name: string | undefined;
+  /** Undefined for a port name. */
+  readonly number: number | undefined;
+  readonly protocol: string;
+}
+
+/**
+ * What a Service construct knows that its manifest does not: the workloads it was given as its backend, what each
+ * of its ports targets, and the ports it handed out to clients. The construct-scope rules read it.
  *
  * @internal
  */
 export interface ServiceReferences {
-  /** The backend workloads; empty for pods defined elsewhere. */
+  /** The backend workloads; empty for pods defined elsewhere or endpoints written by hand. */
   readonly workloads: readonly WorkloadReference[];
-  /** By port index: the container port object the port targets, if it names one. */
-  readonly targetPorts: ReadonlyArray<ContainerPortReference | undefined>;
+  /** By port index: what the port targets, when it names a container port or a port name. */
+  readonly targetPorts: ReadonlyArray<TargetPortReference | undefined>;
+  /** The ports handed out to clients (as environment values): each must be a port of the Service. */
+  readonly discoveryPorts: ReadonlyArray<{ readonly name: string | undefined; readonly number: number; readonly protocol: string }>;
 }
 
 /**
@@ -223,6 +259,47 @@ export interface WorkloadView extends ObjectViewBase {
   readonly selector: unknown;
   /** Undefined when the object has no pod template the checker can read. */
   readonly template: PodTemplateView | undefined;
+  /** A StatefulSet's `spec.serviceName`, the Service that governs its pods' DNS names; undefined for other kinds. */
+  readonly serviceName: unknown;
+}
+
+/**
+ * An endpoint of an EndpointSlice (`endpoints[*]`).
+ *
+ * @internal
+ */
+export interface EndpointView {
+  readonly addresses: unknown;
+  readonly hostname: unknown;
+  readonly nodeName: unknown;
+  /** `hints.forZones`, as written. */
+  readonly forZones: unknown;
+}
+
+/**
+ * A port of an EndpointSlice (`ports[*]`), as written: defaulting happens in the rules.
+ *
+ * @internal
+ */
+export interface EndpointPortView {
+  readonly name: unknown;
+  readonly port: unknown;
+  readonly protocol: unknown;
+  readonly appProtocol: unknown;
+}
+
+/**
+ * A `discovery.k8s.io/v1` EndpointSlice.
+ *
+ * @internal
+ */
+export interface EndpointSliceView extends ObjectViewBase {
+  readonly view: 'endpointSlice';
+  readonly addressType: unknown;
+  /** Undefined when `endpoints` is not a list (reported by the decoder). */
+  readonly endpoints: ReadonlyArray<EndpointView | undefined> | undefined;
+  /** Undefined when `ports` is not a list (reported by the decoder). */
+  readonly ports: ReadonlyArray<EndpointPortView | undefined> | undefined;
 }
 
 /**
@@ -230,7 +307,7 @@ export interface WorkloadView extends ObjectViewBase {
  *
  * @internal
  */
-export type ObjectView = ServiceView | WorkloadView | OtherView;
+export type ObjectView = ServiceView | WorkloadView | EndpointSliceView | OtherView;
 
 /**
  * Renders a value the way the API server quotes it in `Invalid value: …`.

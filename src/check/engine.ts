@@ -2,13 +2,14 @@
 // decoded from manifests; the analysis of a cdk8s app at synth feeds it the views its constructs build.
 import { checkReferences } from './construct-rules';
 import type { ObjectView } from './contract';
+import { checkEndpointSlice } from './endpointslice-rules';
 import { Finding } from './finding';
 import { PodIndex, checkLinkage } from './linkage-rules';
 import { groupOf } from './manifest-views';
 import type { ResolvedOptions } from './options';
 import { podFacts } from './pod-facts';
 import { RuleId, SUPERSEDED } from './registry';
-import { CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
+import { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { checkService } from './service-rules';
 import { checkWorkload } from './workload-rules';
 
@@ -53,6 +54,7 @@ export function runChecks(inputs: readonly CheckInput[], options: ResolvedOption
     for (const [rule, field, message] of input.decodeProblems ?? []) report.add(obj, rule, field, message);
     if (obj.view.view === 'service') checkService(obj as CheckedService, report, options);
     else if (obj.view.view === 'workload') checkWorkload(obj as CheckedWorkload, report);
+    else if (obj.view.view === 'endpointSlice') checkEndpointSlice(obj as CheckedEndpointSlice, report);
   }
   const index = new PodIndex(objects);
   if (options.linkage) checkLinkage(objects, index, report);

@@ -9,4 +9,7 @@ export { CheckInput, runChecks } from './engine';
 export { decodeManifest, isCheckedKind } from './manifest-views';
 export { labelSelectorMatches, mapSelectorMatches } from './selectors';
 export { sharedLabels } from './construct-rules';
-export { isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
+export {
+  fullyQualifiedDomainNameReasons, ipFamilyOf, isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName,
+  isValidPortNum, nonSpecialIPReasons,
+} from './validators';

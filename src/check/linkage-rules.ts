@@ -1,10 +1,11 @@
 // Rules across objects: duplicate objects, Services against the pod templates they select, and workloads whose
 // selectors overlap. Pod templates are indexed by namespace and label, so the cost grows with the input, not with
 // its square.
-import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, show } from './contract';
+import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, invalid, show } from './contract';
+import { checkSliceService } from './endpointslice-rules';
 import { Severity } from './finding';
 import { asStringMap, isObject } from './json';
-import type { CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
+import type { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
 import { labelSelectorMatches, mapSelectorMatches } from './selectors';
 import { defaultServicePort } from './service-defaults';
@@ -26,6 +27,7 @@ export const LINKAGE_RULES = {
   'service-external-name-selector': rule(W, M, 'an ExternalName Service has no selector: it proxies nothing, so a selector is ignored (later Kubernetes releases warn too)', OURS),
   'workload-selector-overlap': rule(E, M, 'no two workloads in a namespace select each other\'s pods (their controllers would fight over them); bare Pods count too', OURS),
   'service-selects-nothing': rule(E, M, 'a Service selector matches at least one pod template in its namespace, unless the Service is marked as selecting pods defined elsewhere', OURS),
+  'statefulset-service': rule(W, M, 'the Service a StatefulSet\'s serviceName names is in the input, headless, and selects the StatefulSet\'s pods, so that each pod gets its stable DNS name (a warning: the StatefulSet runs without, and the Service may be defined elsewhere)', OURS),
 };
 
 /**
@@ -113,11 +115,42 @@ export function checkLinkage(objects: readonly CheckedObject[], index: PodIndex,
     }
     names.add(obj.name);
   }
+  const services = new Map<string, CheckedService>();
   for (const obj of objects) {
-    if (obj.view.view === 'service') checkServiceBackends(obj as CheckedService, index, report);
+    if (obj.view.view !== 'service') continue;
+    checkServiceBackends(obj as CheckedService, index, report);
+    if (obj.name !== '') services.set(`${obj.scope}/${obj.name}`, obj as CheckedService);
   }
   for (const obj of objects) {
     if (obj.view.view === 'workload' && SELECTING_WORKLOAD_KINDS.has(obj.kind)) checkOverlappingWorkloads(obj as CheckedWorkload, index, report);
+    if (obj.view.view === 'workload' && obj.kind === 'StatefulSet') checkGoverningService(obj as CheckedWorkload, services, report);
+    if (obj.view.view === 'endpointSlice') checkSliceService(obj as CheckedEndpointSlice, services, report);
+  }
+}
+
+/**
+ * A StatefulSet's pods get DNS names (`<pod>.<serviceName>.<namespace>.svc`) from the headless Service its
+ * serviceName names, when that Service selects them.
+ */
+function checkGoverningService(sts: CheckedWorkload, services: ReadonlyMap<string, CheckedService>, report: Report): void {
+  const name = sts.view.serviceName;
+  if (typeof name !== 'string' || name === '') return;
+  const svc = services.get(`${sts.scope}/${name}`);
+  if (!svc) {
+    report.add(sts, 'statefulset-service', 'spec.serviceName',
+      `names Service "${name}", which is not in these manifests in namespace "${sts.scope}"; without a headless Service of that name selecting these pods, they get no DNS names`);
+    return;
+  }
+  const spec = svc.view.spec;
+  if (!spec) return;
+  if (spec.clusterIP !== 'None') {
+    report.add(sts, 'statefulset-service', 'spec.serviceName',
+      invalid(name, `Service "${name}" is not headless (clusterIP: None), so it gives the pods no DNS names of their own; make it a HeadlessService`));
+  }
+  const selector = spec.selector;
+  if (!isObject(selector) || Object.keys(selector).length === 0 || !mapSelectorMatches(selector, sts.pods?.labels ?? {})) {
+    report.add(sts, 'statefulset-service', 'spec.serviceName',
+      invalid(name, `Service "${name}" does not select this StatefulSet's pods (its selector: ${show(selector ?? {})}); select them by their labels`));
   }
 }
 

@@ -31,6 +31,7 @@ const KIND_GROUPS: Readonly<Record<string, string>> = {
   ReplicaSet: 'apps',
   Job: 'batch',
   CronJob: 'batch',
+  EndpointSlice: 'discovery.k8s.io',
 };
 
 /**
@@ -92,6 +93,19 @@ export function decodeManifest(manifest: Record<string, any>, problem: DecodePro
   const base = { apiVersion: manifest.apiVersion, kind: manifest.kind as string, metadata: decodeMetadata(manifest.metadata) };
   if (!isCheckedKind(base.kind, base.apiVersion)) return { ...base, view: 'other' };
   if (base.kind === 'Service') return { ...base, view: 'service', spec: decodeServiceSpec(manifest.spec, problem), references: undefined };
+  if (base.kind === 'EndpointSlice') {
+    return {
+      ...base,
+      view: 'endpointSlice',
+      addressType: manifest.addressType,
+      endpoints: decodeList(manifest.endpoints, 'endpoints', 'endpointslice-endpoints', problem, e => ({
+        addresses: e.addresses, hostname: e.hostname, nodeName: e.nodeName, forZones: asStringMap(e.hints).forZones,
+      })),
+      ports: decodeList(manifest.ports, 'ports', 'endpointslice-ports', problem, p => ({
+        name: p.name, port: p.port, protocol: p.protocol, appProtocol: p.appProtocol,
+      })),
+    };
+  }
   const kind = base.kind as WorkloadKind;
   return {
     ...base,
@@ -99,7 +113,27 @@ export function decodeManifest(manifest: Record<string, any>, problem: DecodePro
     kind,
     selector: LABEL_SELECTOR_KINDS.has(kind) ? asStringMap(manifest.spec).selector : undefined,
     template: decodeTemplate(kind, manifest, problem),
+    serviceName: kind === 'StatefulSet' ? asStringMap(manifest.spec).serviceName : undefined,
   };
+}
+
+/**
+ * A list of objects: absent or null reads as empty; a list that is not one, or an entry that is not an object, is
+ * reported under `rule` and left out.
+ */
+function decodeList<T>(
+  raw: unknown, field: string, rule: RuleId, problem: DecodeProblem, decode: (entry: Record<string, any>) => T,
+): Array<T | undefined> | undefined {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problem(rule, field, invalid(raw, 'must be a list'));
+    return undefined;
+  }
+  return raw.map((entry, i) => {
+    if (isObject(entry)) return decode(entry);
+    problem(rule, `${field}[${i}]`, invalid(entry, 'must be an object'));
+    return undefined;
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 // The registry: every rule the checker knows, as the union of the rule families declared beside their code. A rule
 // id is a `RuleId`, so a misspelt id does not compile.
 import { CONSTRUCT_RULES } from './construct-rules';
+import { ENDPOINTSLICE_RULES } from './endpointslice-rules';
 import { LINKAGE_RULES } from './linkage-rules';
 import { METADATA_RULES } from './metadata-rules';
 import { RuleInfo, RuleRow, RuleScope } from './rule';
@@ -18,6 +19,7 @@ export const RULES = {
   ...SERVICE_RULES,
   ...SERVICE_IP_RULES,
   ...WORKLOAD_RULES,
+  ...ENDPOINTSLICE_RULES,
   ...LINKAGE_RULES,
   ...CONSTRUCT_RULES,
 };

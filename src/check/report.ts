@@ -1,5 +1,5 @@
 // The objects under check, with what findings need to name them, and the report the rules add findings to.
-import type { ObjectView, ServiceView, WorkloadView } from './contract';
+import type { EndpointSliceView, ObjectView, ServiceView, WorkloadView } from './contract';
 import { Finding } from './finding';
 import type { PodFacts } from './pod-facts';
 import { RULES, RuleId } from './registry';
@@ -36,6 +36,8 @@ export interface CheckedObject<V extends ObjectView = ObjectView> extends Object
 export type CheckedService = CheckedObject<ServiceView>;
 /** @internal */
 export type CheckedWorkload = CheckedObject<WorkloadView>;
+/** @internal */
+export type CheckedEndpointSlice = CheckedObject<EndpointSliceView>;
 
 /**
  * Collects findings, with the severity the registry gives their rule, and drops those of skipped rules.

@@ -6,7 +6,7 @@ import { asArray } from './json';
 import type { ResolvedOptions } from './options';
 import type { CheckedService, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
-import { cidrContains, ipFamilyOf, parseIP } from './validators';
+import { cidrContains, ipFamilyOf, nonSpecialIPReasons } from './validators';
 
 const { CORE, OURS } = SOURCES;
 const M = RuleScope.MANIFEST;
@@ -124,29 +124,10 @@ export function checkExternalIPs(obj: CheckedService, report: Report, spec: Serv
       report.add(obj, 'service-external-ips', path, invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
       return;
     }
-    for (const reason of specialIPReason(ip)) report.add(obj, 'service-external-ips', path, invalid(ip, reason));
+    for (const reason of nonSpecialIPReasons(ip)) report.add(obj, 'service-external-ips', path, invalid(ip, reason));
   });
   if (externalIPs.length > 0) {
     report.add(obj, 'service-external-ips-risk', 'spec.externalIPs',
       `externalIPs ${show(externalIPs)} let anyone who can write a Service intercept traffic to these addresses (CVE-2020-8554); prefer a LoadBalancer Service, and expect clusters to reject externalIPs by admission policy`);
   }
-}
-
-/** `ValidateNonSpecialIP` (Go's `net.IP` classification): unspecified, loopback, link-local unicast and multicast. */
-function specialIPReason(ip: string): string[] {
-  const parsed = parseIP(ip);
-  if (!parsed) return [];
-  const b = parsed.bytes;
-  const reasons: string[] = [];
-  if (b.every(x => x === 0)) reasons.push(`may not be unspecified (${ip})`);
-  if (parsed.family === 'IPv4') {
-    if (b[0] === 127) reasons.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
-    if (b[0] === 169 && b[1] === 254) reasons.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
-    if (b[0] === 224 && b[1] === 0 && b[2] === 0) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
-  } else {
-    if (b.slice(0, 15).every(x => x === 0) && b[15] === 1) reasons.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
-    if (b[0] === 0xfe && b[1] >= 0x80 && b[1] <= 0xbf) reasons.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
-    if (b[0] === 0xff && b[1] % 16 === 2) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
-  }
-  return reasons;
 }

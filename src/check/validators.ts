@@ -278,3 +278,41 @@ export function cidrContains(cidr: string, ip: string): boolean {
   }
   return true;
 }
+
+/**
+ * `ValidateNonSpecialIP` (Go's `net.IP` classification) for a parseable address: unspecified, loopback, link-local
+ * unicast and multicast.
+ *
+ * @internal
+ */
+export function nonSpecialIPReasons(ip: string): string[] {
+  const parsed = parseIP(ip);
+  if (!parsed) return [];
+  const b = parsed.bytes;
+  const reasons: string[] = [];
+  if (b.every(x => x === 0)) reasons.push(`may not be unspecified (${ip})`);
+  if (parsed.family === 'IPv4') {
+    if (b[0] === 127) reasons.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
+    if (b[0] === 169 && b[1] === 254) reasons.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
+    if (b[0] === 224 && b[1] === 0 && b[2] === 0) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+  } else {
+    if (b.slice(0, 15).every(x => x === 0) && b[15] === 1) reasons.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
+    if (b[0] === 0xfe && b[1] >= 0x80 && b[1] <= 0xbf) reasons.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
+    if (b[0] === 0xff && b[1] % 16 === 2) reasons.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+  }
+  return reasons;
+}
+
+/**
+ * `IsFullyQualifiedDomainName`: a DNS subdomain (one trailing dot allowed) of at least two labels.
+ *
+ * @internal
+ */
+export function fullyQualifiedDomainNameReasons(name: string): string[] {
+  if (name === '') return ['Required value'];
+  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
+  const subdomain = isDns1123Subdomain(trimmed);
+  if (subdomain.length > 0) return [subdomain.join(',')];
+  if (trimmed.split('.').length < 2) return ['should be a domain with at least two segments separated by dots'];
+  return [];
+}

@@ -5,10 +5,11 @@
 // either `accept` (no error finding) or `reject` (a finding with exactly that rule and field, whose message contains
 // the Kubernetes text). Cases where the engine disagreed with Kubernetes and was fixed keep their evidence, in
 // RESOLVED_GAPS, and run with the table. A new disagreement goes in KNOWN_GAPS, run as `test.failing`, until fixed.
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
   Case, HTTP_PORT, MSG, app, bad, container, ctrPorts, deployment, externalName, ok, service, svcPorts, svcSpec, withContainers, withSelector,
 } from './cases-builders';
+import { ENDPOINTSLICE_CASES } from './cases-endpointslice';
 import { LINKAGE_CASES } from './cases-linkage';
 import { SERVICE_CASES } from './cases-service';
 import { WORKLOAD_CASES } from './cases-workload';
@@ -17,7 +18,7 @@ import {
 } from '../../src';
 
 /** The conformance table: every case here passes. */
-export const CASES: Case[] = [...SERVICE_CASES, ...WORKLOAD_CASES, ...LINKAGE_CASES];
+export const CASES: Case[] = [...SERVICE_CASES, ...WORKLOAD_CASES, ...ENDPOINTSLICE_CASES, ...LINKAGE_CASES];
 
 /**
  * A case where the engine disagrees with Kubernetes 1.27, with the evidence.
@@ -186,7 +187,7 @@ export const RESOLVED_GAPS: Gap[] = [
  * Rules checked on construct references at synth, which `ManifestChecker` never reports: they are covered below by
  * building constructs.
  */
-const CONSTRUCT_ONLY_RULES = ['service-backend', 'service-port-backend'];
+const CONSTRUCT_ONLY_RULES = ['service-backend', 'service-port-backend', 'service-discovery-port'];
 
 interface ConstructCase {
   readonly name: string;
@@ -266,9 +267,33 @@ const CONSTRUCT_CASES: ConstructCase[] = [
     rule: 'service-port-backend',
     expect: 'reject',
     field: 'spec.ports[0].targetPort',
-    message: 'is not a container port of the backend test/Web',
+    message: 'is a ContainerPort object no backend declares (they declare http at 8080)',
     build: chart => {
       new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(web(chart)), ports: [{ port: 80, targetPort: ContainerPort.tcp(9999, { name: 'http' }) }] });
+    },
+  },
+  {
+    name: 'a port handed to clients is a port of the Service',
+    source: 'cdk8s-services',
+    rule: 'service-discovery-port',
+    expect: 'accept',
+    build: chart => {
+      const svc = new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(web(chart)), ports: [{ port: 80, targetPort: ContainerPort.tcp(8080, { name: 'http' }) }] });
+      svc.urlEnvValue(svc.findPort('http'));
+    },
+  },
+  {
+    name: 'a port handed to clients that is no longer among the Service\'s ports',
+    source: 'cdk8s-services',
+    rule: 'service-discovery-port',
+    expect: 'reject',
+    field: 'spec.ports',
+    message: 'was handed to clients (addressEnvValue, urlEnvValue) but is not a port of this Service',
+    build: chart => {
+      // an escape hatch changes the port after it was handed out: the address clients got would reach nothing
+      const svc = new ClusterIPService(chart, 'Svc', { backend: Backend.fromWorkload(web(chart)) });
+      svc.addressEnvValue(svc.findPort('http'));
+      ApiObject.of(svc).addJsonPatch(JsonPatch.replace('/spec/ports/0/port', 8081));
     },
   },
 ];
