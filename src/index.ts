@@ -22,3 +22,4 @@ export { LoadBalancerService, LoadBalancerServiceOptions, LoadBalancerServicePro
 export { ExternalNameService, ExternalNameServiceProps } from './external-name-service';
 export { AppValidation, AppValidationOptions, AppFinding } from './app-validation';
 export { ManifestChecker, CheckOptions, NodePortRange, Finding, Severity, RuleInfo, RuleScope } from './check';
+export { ServicesValidation } from './validation-plugin';

@@ -4,6 +4,7 @@ import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { WorkloadKind, WorkloadView } from './check/contract';
+import { NO_SETTINGS } from './check/controller-labels';
 import { Problems, constructPath } from './errors';
 import { Identity } from './identity';
 import { nameFromId } from './names';
@@ -106,6 +107,8 @@ export function workloadView(
     selector: expressions.length > 0 ? { matchLabels: workload.matchLabels, matchExpressions: expressions } : { matchLabels: workload.matchLabels },
     template: podTemplateView(workload, 'spec.template'),
     serviceName,
+    // StatefulSets of this library start their ordinals at 0, as cdk8s-plus renders them
+    controller: NO_SETTINGS,
   };
 }
 

@@ -42,7 +42,7 @@ describe('the package', () => {
       'HeadlessServiceOptions', 'HeadlessServiceProps', 'ITargetPort', 'Identity', 'IdentityOptions', 'IpFamily', 'IpFamilyPolicy', 'LoadBalancerService',
       'LoadBalancerServiceOptions', 'LoadBalancerServiceProps', 'ManifestChecker', 'NodePortRange', 'NodePortService', 'NodePortServiceOptions',
       'NodePortServicePortOptions', 'NodePortServiceProps', 'PortName', 'PortNameOptions', 'PortTarget', 'RuleInfo', 'RuleScope', 'Service',
-      'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy',
+      'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'ServicesValidation', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy',
       'UrlOptions',
     ]);
     // the runtime exports are the classes and enums of that list
@@ -59,7 +59,7 @@ describe('the package', () => {
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
     expect(files.filter(f => /^(scripts|test|bench|examples|tools|src|projenrc|\.ci|\.projen)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining([
-      'lib/index.js', 'lib/index.d.ts', 'lib/cli.js', '.jsii', 'API.md', 'README.md', 'LICENSE', 'bin/cdk8s-services', 'package.json',
+      'lib/index.js', 'lib/index.d.ts', 'lib/cli/index.js', '.jsii', 'API.md', 'README.md', 'LICENSE', 'bin/cdk8s-services', 'package.json',
     ]));
   });
 });

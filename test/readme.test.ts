@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkManifests, configuredApp } from '../examples/validation';
 import { renderReadme } from '../scripts/readme';
+import { controllerLabels } from '../src/check/controller-labels';
 import { main } from '../src/cli';
 
 const ROOT = path.join(__dirname, '..');
@@ -53,5 +54,11 @@ describe('README.md', () => {
       process.chdir(cwd);
     }
     expect(out).toBe(block[3]);
+  });
+
+  test('names every label the checker counts as added by a controller', () => {
+    const keys = controllerLabels().map(l => l.key);
+    expect(keys.length).toBeGreaterThanOrEqual(10);
+    expect(keys.filter(k => !readme.includes(`\`${k}`))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // only, on the references the constructs put in their views (contract.ts).
 import { ContainerPortReference, ServiceReferences, TargetPortReference, invalid, show, text } from './contract';
 import { Severity } from './finding';
-import type { PodIndex } from './linkage-rules';
+import type { PodIndex } from './pod-index';
 import type { LinkageRuleId } from './registry';
 import type { CheckedObject, CheckedService, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';

@@ -79,6 +79,11 @@ export interface ObjectViewBase {
  */
 export interface OtherView extends ObjectViewBase {
   readonly view: 'other';
+  /**
+   * `spec.template`, when it is a pod template with labels: a custom resource (such as an Argo Rollout or a Knative
+   * Service) whose controller creates pods from it. Undefined for other objects.
+   */
+  readonly template: PodTemplateView | undefined;
 }
 
 /**
@@ -261,6 +266,23 @@ export interface WorkloadView extends ObjectViewBase {
   readonly template: PodTemplateView | undefined;
   /** A StatefulSet's `spec.serviceName`, the Service that governs its pods' DNS names; undefined for other kinds. */
   readonly serviceName: unknown;
+  /** The spec fields that decide which labels the controller adds to the pods (controller-labels.ts). */
+  readonly controller: ControllerSettingsView;
+}
+
+/**
+ * The spec fields that decide the labels a controller adds to its pods, as written; undefined where the kind has
+ * no such field.
+ *
+ * @internal
+ */
+export interface ControllerSettingsView {
+  /** A StatefulSet's `spec.ordinals.start`: its pods are named `<name>-<ordinal>` from this ordinal up. */
+  readonly ordinalsStart: unknown;
+  /** A Job's `spec.manualSelector` (a CronJob's job template's): when true, the API server adds no Job labels. */
+  readonly manualSelector: unknown;
+  /** A Job's `spec.completionMode`: `Indexed` pods carry their completion index. */
+  readonly completionMode: unknown;
 }
 
 /**

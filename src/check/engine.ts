@@ -4,10 +4,11 @@ import { checkReferences } from './construct-rules';
 import type { ObjectView } from './contract';
 import { checkEndpointSlice } from './endpointslice-rules';
 import { Finding } from './finding';
-import { PodIndex, checkLinkage } from './linkage-rules';
+import { checkLinkage } from './linkage-rules';
 import { groupOf } from './manifest-views';
 import type { ResolvedOptions } from './options';
 import { podFacts } from './pod-facts';
+import { PodIndex } from './pod-index';
 import { RuleId, SUPERSEDED } from './registry';
 import { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { checkService } from './service-rules';
@@ -77,7 +78,7 @@ function checkedObject(input: CheckInput, options: ResolvedOptions): CheckedObje
     namespace,
     scope: namespace === '' ? options.defaultNamespace : namespace,
     name: typeof view.metadata.name === 'string' ? view.metadata.name : '',
-    pods: view.view === 'workload' && view.template ? podFacts(view.template) : undefined,
+    pods: (view.view === 'workload' || view.view === 'other') && view.template ? podFacts(view.template) : undefined,
   };
 }
 

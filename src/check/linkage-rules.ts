@@ -1,10 +1,11 @@
 // Rules across objects: duplicate objects, Services against the pod templates they select, and workloads whose
-// selectors overlap. Pod templates are indexed by namespace and label, so the cost grows with the input, not with
-// its square.
-import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, invalid, show } from './contract';
+// selectors overlap. Pod templates are indexed by namespace and label (pod-index.ts), so the cost grows with the
+// input, not with its square.
+import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, invalid, show, text } from './contract';
 import { checkSliceService } from './endpointslice-rules';
 import { Severity } from './finding';
 import { asStringMap, isObject } from './json';
+import { PodIndex, PodSource } from './pod-index';
 import type { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
 import { labelSelectorMatches, mapSelectorMatches } from './selectors';
@@ -25,8 +26,9 @@ export const LINKAGE_RULES = {
   'service-target-port-name': rule(E, M, 'a named targetPort names a container port of every pod template the Service selects, with the Service port\'s protocol', OURS),
   'service-target-port-number': rule(W, M, 'a numeric targetPort is declared as a containerPort, with the Service port\'s protocol, by the selected pod templates (containers may listen on undeclared ports, so this only warns)', OURS),
   'service-external-name-selector': rule(W, M, 'an ExternalName Service has no selector: it proxies nothing, so a selector is ignored (later Kubernetes releases warn too)', OURS),
-  'workload-selector-overlap': rule(E, M, 'no two workloads in a namespace select each other\'s pods (their controllers would fight over them); bare Pods count too', OURS),
-  'service-selects-nothing': rule(E, M, 'a Service selector matches at least one pod template in its namespace, unless the Service is marked as selecting pods defined elsewhere', OURS),
+  'workload-selector-overlap': rule(W, M, 'no two workloads in a namespace select each other\'s pods: the API server accepts it, and each controller keeps only the pods it created, but a ReplicaSet adopts matching bare Pods, and a HorizontalPodAutoscaler or PodDisruptionBudget selecting those labels counts both', OURS),
+  'service-selects-nothing': rule(E, M, 'a Service selector matches at least one pod template in its namespace, when the input has workloads there and nothing else that could create pods (a custom resource), unless the Service is marked as selecting pods defined elsewhere', OURS),
+  'service-pods-elsewhere': rule(W, M, 'a Service selector that matches no pod template in the input, where its pods may come from elsewhere: a custom resource\'s controller, or manifests not in the input (a warning that says which)', OURS),
   'statefulset-service': rule(W, M, 'the Service a StatefulSet\'s serviceName names is in the input, headless, and selects the StatefulSet\'s pods, so that each pod gets its stable DNS name (a warning: the StatefulSet runs without, and the Service may be defined elsewhere)', OURS),
 };
 
@@ -42,61 +44,6 @@ const SELECTING_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSe
  * @internal
  */
 export const SERVING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
-
-/**
- * The pod templates of an input, by namespace, label key and label value, so that finding the templates a selector
- * matches costs the size of the smallest matching posting list, not the size of the input.
- *
- * @internal
- */
-export class PodIndex {
-  private readonly byNamespace = new Map<string, Map<string, Map<string, CheckedWorkload[]>>>();
-
-  constructor(objects: readonly CheckedObject[]) {
-    for (const obj of objects) {
-      if (obj.pods) this.add(obj as CheckedWorkload);
-    }
-  }
-
-  /**
-   * The workloads in a namespace whose pod labels a map selector matches. An empty selector selects nothing here:
-   * a Service without a selector has no automatic endpoints.
-   */
-  public select(namespace: string, selector: Readonly<Record<string, unknown>>): readonly CheckedWorkload[] {
-    const byKey = this.byNamespace.get(namespace);
-    if (!byKey) return [];
-    let smallest: CheckedWorkload[] | undefined;
-    let keys = 0;
-    for (const k in selector) {
-      const value = selector[k];
-      const list = typeof value === 'string' ? byKey.get(k)?.get(value) : undefined;
-      if (!list) return [];
-      if (!smallest || list.length < smallest.length) smallest = list;
-      keys++;
-    }
-    if (!smallest) return [];
-    if (keys === 1 || smallest.every(w => mapSelectorMatches(selector, w.pods!.labels))) return smallest;
-    return smallest.filter(w => mapSelectorMatches(selector, w.pods!.labels));
-  }
-
-  private add(obj: CheckedWorkload): void {
-    let byKey = this.byNamespace.get(obj.scope);
-    if (!byKey) {
-      byKey = new Map();
-      this.byNamespace.set(obj.scope, byKey);
-    }
-    const labels = obj.pods!.labels;
-    for (const k in labels) {
-      let byValue = byKey.get(k);
-      if (!byValue) {
-        byValue = new Map();
-        byKey.set(k, byValue);
-      }
-      const list = byValue.get(labels[k]);
-      if (list) list.push(obj); else byValue.set(labels[k], [obj]);
-    }
-  }
-}
 
 /**
  * Rules across objects.
@@ -155,8 +102,9 @@ function checkGoverningService(sts: CheckedWorkload, services: ReadonlyMap<strin
 }
 
 /**
- * Two controllers whose selectors match each other's pods fight over them (a ReplicaSet also adopts matching bare
- * Pods). Candidates come from the index by the selector's matchLabels, then the full selector is evaluated.
+ * Workloads whose selectors match each other's pods. Since controller references (1.6), each controller keeps only
+ * the pods it created, so the API server accepts this and the controllers do not fight; what breaks is what selects
+ * by labels alone. Candidates come from the index by the selector's matchLabels, then the full selector is evaluated.
  */
 function checkOverlappingWorkloads(obj: CheckedWorkload, index: PodIndex, report: Report): void {
   const selector = obj.view.selector;
@@ -165,14 +113,22 @@ function checkOverlappingWorkloads(obj: CheckedWorkload, index: PodIndex, report
   if (Object.keys(matchLabels).length === 0) return;
   const ownLabels = obj.pods?.labels ?? {};
   for (const other of index.select(obj.scope, matchLabels)) {
-    // Job and CronJob pods carry their Job's controller reference, so no other controller adopts them
-    if (other === obj || !SERVING_KINDS.has(other.kind) || !labelSelectorMatches(selector, other.pods!.labels)) continue;
+    // Job and CronJob pods carry their Job's controller reference; a custom resource's pods its controller's
+    if (other === obj || !isServing(other) || !labelSelectorMatches(selector, other.pods.labels)) continue;
     // report each pair once, on the later object, unless only this direction overlaps
     const mutual = SELECTING_WORKLOAD_KINDS.has(other.kind) && labelSelectorMatches(other.view.selector, ownLabels);
     if (mutual && other.index > obj.index) continue;
+    const consequence = other.kind === 'Pod'
+      ? `a bare Pod has no controller, so ${obj.kind === 'Deployment' ? 'the Deployment\'s ReplicaSet' : `the ${obj.kind}`} adopts it, counts it as a replica and may delete it`
+      : 'each controller keeps only the pods it created, but a HorizontalPodAutoscaler or PodDisruptionBudget that selects these labels counts the pods of both, and so do Services meant for one of them';
     report.add(obj, 'workload-selector-overlap', 'spec.selector',
-      `selector ${show(matchLabels)} also matches the pods of ${other.kind} "${other.name}"; two controllers would fight over those pods. Add a label that tells them apart (such as track: canary) to one workload's selector and pod labels`);
+      `selector ${show(matchLabels)} also matches the pods of ${other.kind} "${other.name}": ${consequence}. Add a label that tells them apart (such as track: canary) to one workload's selector and pod labels`);
   }
+}
+
+/** Whether a pod source is a workload whose pods serve for as long as they run. */
+function isServing(source: PodSource): source is PodSource & CheckedWorkload {
+  return source.view.view === 'workload' && SERVING_KINDS.has(source.kind);
 }
 
 function checkServiceBackends(svc: CheckedService, index: PodIndex, report: Report): void {
@@ -191,14 +147,11 @@ function checkServiceBackends(svc: CheckedService, index: PodIndex, report: Repo
   const external = asStringMap(svc.view.metadata.annotations)[EXTERNAL_BACKEND_ANNOTATION] === EXTERNAL_BACKEND_VALUE;
   const matched = index.select(svc.scope, selector);
   if (matched.length === 0) {
-    if (!external) {
-      report.add(svc, 'service-selects-nothing', 'spec.selector',
-        `selector ${show(selector)} matches no pod template in namespace "${svc.scope}"; fix the selector or the workload labels, or mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: ${EXTERNAL_BACKEND_VALUE} if its pods are defined elsewhere`);
-    }
+    if (!external) reportNoPods(svc, selector, index, report);
     return;
   }
   // ports are checked against pods that serve while they run; EndpointSlices pass over Job pods lacking a port
-  const selected = matched.filter(w => SERVING_KINDS.has(w.kind));
+  const selected = matched.filter(isServing);
   spec.ports?.forEach((raw, i) => {
     if (!raw) return;
     const p = defaultServicePort(raw);
@@ -227,6 +180,30 @@ function checkServiceBackends(svc: CheckedService, index: PodIndex, report: Repo
       }
     }
   });
+}
+
+/**
+ * A selector that matches no pod template of the input: an error when the input proves that nothing creates such
+ * pods in the namespace, a warning saying why it cannot when pods may come from elsewhere.
+ */
+function reportNoPods(svc: CheckedService, selector: Readonly<Record<string, unknown>>, index: PodIndex, report: Report): void {
+  const namespace = svc.scope;
+  const mark = `mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: ${EXTERNAL_BACKEND_VALUE} if its pods are defined elsewhere`;
+  const elsewhere = index.selectElsewhere(namespace, selector);
+  const across = elsewhere.length > 0
+    ? `; ${elsewhere[0].kind} "${elsewhere[0].name}" in namespace "${elsewhere[0].scope}" has matching pods, but a Service only selects pods in its own namespace`
+    : '';
+  const creator = index.unseenPodCreator(namespace, selector);
+  if (creator) {
+    report.add(svc, 'service-pods-elsewhere', 'spec.selector',
+      `selector ${show(selector)} matches no pod template in namespace "${namespace}", but ${creator.kind} "${creator.name}" (${text(creator.view.apiVersion)}) is a custom resource whose controller may create pods this check cannot see${across}; if they are not its pods, fix the selector, else ${mark}`);
+  } else if (!index.hasPods(namespace)) {
+    report.add(svc, 'service-pods-elsewhere', 'spec.selector',
+      `selector ${show(selector)} matches no pod template: these manifests have no workload in namespace "${namespace}", so its pods are presumably defined in other manifests${across}; check them together, or ${mark}`);
+  } else {
+    report.add(svc, 'service-selects-nothing', 'spec.selector',
+      `selector ${show(selector)} matches no pod template in namespace "${namespace}"${across}; fix the selector or the workload labels, or ${mark}`);
+  }
 }
 
 /** The entry of a map, created on first use. */

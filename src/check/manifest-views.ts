@@ -8,6 +8,7 @@ import {
   ContainerPortView, ContainerView, MetadataView, ObjectView, PodTemplateView, ServicePortView, ServiceSpecView, WorkloadKind,
   invalid,
 } from './contract';
+import { decodeControllerSettings } from './controller-labels';
 import { asArray, asStringMap, isObject } from './json';
 import type { RuleId } from './registry';
 
@@ -91,7 +92,7 @@ export function isCheckedKind(kind: string, apiVersion: unknown): boolean {
  */
 export function decodeManifest(manifest: Record<string, any>, problem: DecodeProblem): ObjectView {
   const base = { apiVersion: manifest.apiVersion, kind: manifest.kind as string, metadata: decodeMetadata(manifest.metadata) };
-  if (!isCheckedKind(base.kind, base.apiVersion)) return { ...base, view: 'other' };
+  if (!isCheckedKind(base.kind, base.apiVersion)) return { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
   if (base.kind === 'Service') return { ...base, view: 'service', spec: decodeServiceSpec(manifest.spec, problem), references: undefined };
   if (base.kind === 'EndpointSlice') {
     return {
@@ -114,7 +115,20 @@ export function decodeManifest(manifest: Record<string, any>, problem: DecodePro
     selector: LABEL_SELECTOR_KINDS.has(kind) ? asStringMap(manifest.spec).selector : undefined,
     template: decodeTemplate(kind, manifest, problem),
     serviceName: kind === 'StatefulSet' ? asStringMap(manifest.spec).serviceName : undefined,
+    controller: decodeControllerSettings(kind, manifest.spec),
   };
+}
+
+/**
+ * The pod template of an object of a kind the checker does not know, if it has one with labels at
+ * `spec.template`: the shape of a Deployment, which custom resources that create pods (Argo Rollouts, Knative
+ * Services, many operators) copy.
+ */
+function decodeCustomTemplate(manifest: Record<string, any>): PodTemplateView | undefined {
+  const template = asStringMap(manifest.spec).template;
+  if (!isObject(template) || !isObject(asStringMap(template.metadata).labels)) return undefined;
+  // the custom resource's schema is its own: what it holds is read, never reported
+  return decodeTemplateAt(['spec', 'template'], template, () => undefined);
 }
 
 /**
@@ -191,6 +205,10 @@ function decodeTemplate(kind: WorkloadKind, manifest: Record<string, any>, probl
   let node: unknown = manifest;
   for (const key of path) node = isObject(node) ? node[key] : undefined;
   if (!isObject(node)) return undefined;
+  return decodeTemplateAt(path, node, problem);
+}
+
+function decodeTemplateAt(path: readonly string[], node: Record<string, any>, problem: DecodeProblem): PodTemplateView {
   const prefix = path.length > 0 ? `${path.join('.')}.` : '';
   const meta = asStringMap(node.metadata);
   const spec = asStringMap(node.spec);

@@ -28,7 +28,7 @@ export interface CheckedObject<V extends ObjectView = ObjectView> extends Object
   readonly group: string | undefined;
   /** The namespace the object lands in: as written, or the default namespace when none is written. */
   readonly scope: string;
-  /** For a workload with a readable pod template: its labels and declared ports. */
+  /** For a workload with a readable pod template, or a custom resource with one: its labels and declared ports. */
   readonly pods?: PodFacts;
 }
 

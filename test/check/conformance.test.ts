@@ -11,6 +11,7 @@ import {
 } from './cases-builders';
 import { ENDPOINTSLICE_CASES } from './cases-endpointslice';
 import { LINKAGE_CASES } from './cases-linkage';
+import { POD_SOURCE_CASES } from './cases-pod-sources';
 import { SERVICE_CASES } from './cases-service';
 import { WORKLOAD_CASES } from './cases-workload';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../../src';
 
 /** The conformance table: every case here passes. */
-export const CASES: Case[] = [...SERVICE_CASES, ...WORKLOAD_CASES, ...ENDPOINTSLICE_CASES, ...LINKAGE_CASES];
+export const CASES: Case[] = [...SERVICE_CASES, ...WORKLOAD_CASES, ...ENDPOINTSLICE_CASES, ...LINKAGE_CASES, ...POD_SOURCE_CASES];
 
 /**
  * A case where the engine disagrees with Kubernetes 1.27, with the evidence.

@@ -1,0 +1,122 @@
+// The `cdk8s-services check` command: checks manifest files (cdk8s synth, helm template, kustomize build output, a
+// GitOps repository) with ManifestChecker and writes the findings as text, JSON or SARIF. Not part of the jsii API:
+// bin/cdk8s-services calls `main`.
+import { ManifestChecker, Severity } from '../check';
+import { FileNote, LocatedFinding, ManifestSource, checkManifestFiles } from '../manifest-files';
+import { ParsedArgs, USAGE, UsageError, parseArgs } from './flags';
+import { STDIN, STDIN_NAME, collectInputs, readInput, reason } from './inputs';
+import { sarifLog } from './sarif';
+
+/** Exit codes. */
+const CLEAN = 0;
+const ERRORS = 1;
+const UNREADABLE = 2;
+
+/**
+ * Where the command writes and reads, so tests can run it in-process.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): string;
+}
+
+/**
+ * Runs the command and returns its exit status.
+ */
+export function main(argv: string[], io: CliIo): number {
+  let args: ParsedArgs;
+  let checker: ManifestChecker;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`cdk8s-services: ${e.message}\n\n${USAGE}`);
+    return UNREADABLE;
+  }
+  if (args.action === 'help') {
+    io.stdout(USAGE);
+    return CLEAN;
+  }
+  if (args.action === 'rules') {
+    for (const r of ManifestChecker.rules) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}\n`);
+    return CLEAN;
+  }
+  try {
+    checker = new ManifestChecker(args.options);
+  } catch (e) {
+    io.stderr(`cdk8s-services: ${(e as Error).message}\n`);
+    return UNREADABLE;
+  }
+
+  const inputs = collectInputs(args.inputs, args.recursive);
+  const notes: FileNote[] = [...inputs.notes];
+  const sources = function* (): Generator<ManifestSource> {
+    for (const file of inputs.files) {
+      const name = file === STDIN ? STDIN_NAME : file;
+      let text: string;
+      try {
+        text = readInput(file, io.readStdin);
+      } catch (e) {
+        notes.push({ file: name, severity: 'error', message: `cannot read: ${reason(e)}` });
+        continue;
+      }
+      yield { file: name, text };
+    }
+  };
+  const result = checkManifestFiles(sources(), checker, notes);
+  const skipped = [...inputs.skipped, ...result.skipped];
+  const errors = result.findings.filter(f => f.severity === Severity.ERROR).length;
+  const unreadable = notes.filter(n => n.severity === 'error').length;
+
+  if (args.output === 'sarif') {
+    const log = sarifLog({ rules: ManifestChecker.rules, findings: result.findings, notes, skipped, strict: args.strict });
+    io.stdout(JSON.stringify(log, undefined, 2) + '\n');
+  } else if (args.output === 'json') {
+    io.stdout(JSON.stringify(result.findings.map(jsonRow), undefined, 2) + '\n');
+  } else {
+    for (const f of result.findings) io.stdout(`${describe(f)}\n`);
+    const warnings = result.findings.length - errors;
+    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.objects, 'object')} from ${plural(result.files - result.skipped.length, 'file')}\n`);
+  }
+  // what is said about files goes to standard error, so that JSON and SARIF on standard output stay parseable
+  for (const n of notes) io.stderr(`cdk8s-services: ${where(n)}: ${n.severity === 'warning' ? 'warning: ' : ''}${n.message}\n`);
+  for (const s of skipped) io.stderr(`cdk8s-services: ${s.file}: ${args.strict ? '' : 'note: '}skipped: ${s.reason}\n`);
+  if (inputs.subdirectories > 0) {
+    io.stderr(`cdk8s-services: note: ${plural(inputs.subdirectories, 'subdirectory', 'subdirectories')} not entered; -R checks them too\n`);
+  }
+
+  if (unreadable > 0 || (args.strict && skipped.length > 0)) return UNREADABLE;
+  return errors > 0 ? ERRORS : CLEAN;
+}
+
+/** `file:line:col kind/namespace/name field: message [rule]` (`kind/name` without a namespace); warnings say so. */
+function describe(f: LocatedFinding): string {
+  const object = f.namespace ? `${f.kind}/${f.namespace}/${f.name}` : `${f.kind}/${f.name}`;
+  const severity = f.severity === Severity.WARNING ? 'warning: ' : '';
+  return `${f.file}:${f.line}:${f.column} ${object} ${f.field}: ${severity}${f.message} [${f.rule}]`;
+}
+
+function jsonRow(f: LocatedFinding) {
+  return {
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    document: f.document,
+    severity: f.severity,
+    rule: f.rule,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    field: f.field,
+    message: f.message,
+  };
+}
+
+function where(n: FileNote): string {
+  return n.line === undefined ? n.file : `${n.file}:${n.line}:${n.column ?? 1}`;
+}
+
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
+}
