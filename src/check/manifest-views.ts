@@ -36,6 +36,35 @@ const KIND_GROUPS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The apiVersion Kubernetes 1.27 serves each kind the checker knows under.
+ */
+const SERVED_API_VERSIONS: Readonly<Record<string, string>> = {
+  Service: 'v1',
+  Pod: 'v1',
+  ReplicationController: 'v1',
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+  EndpointSlice: 'discovery.k8s.io/v1',
+};
+
+/** Groups that served a kind before it moved: Deployments, DaemonSets and ReplicaSets were in extensions. */
+const FORMER_GROUPS: Readonly<Record<string, string>> = { Deployment: 'extensions', DaemonSet: 'extensions', ReplicaSet: 'extensions' };
+
+/** The release that removed a version the checker's kinds were served under. */
+const REMOVED_IN: Readonly<Record<string, string>> = {
+  'extensions/v1beta1': '1.16',
+  'apps/v1beta1': '1.16',
+  'apps/v1beta2': '1.16',
+  'batch/v2alpha1': '1.21',
+  'batch/v1beta1': '1.25',
+  'discovery.k8s.io/v1beta1': '1.25',
+};
+
+/**
  * Where each workload kind keeps its pod template.
  */
 const TEMPLATE_PATHS: Readonly<Record<WorkloadKind, readonly string[]>> = {
@@ -86,12 +115,31 @@ export function isCheckedKind(kind: string, apiVersion: unknown): boolean {
 }
 
 /**
+ * Whether an object is a kind the checker knows, in its own API group (or the group it moved from), under a
+ * version Kubernetes 1.27 does not serve: `batch/v1beta1` CronJobs, `extensions/v1beta1` Deployments.
+ */
+function isRemovedVersion(kind: string, apiVersion: unknown): boolean {
+  const served = SERVED_API_VERSIONS[kind];
+  if (served === undefined || typeof apiVersion !== 'string' || apiVersion === served) return false;
+  const group = groupOf(apiVersion);
+  return group === KIND_GROUPS[kind] || group === FORMER_GROUPS[kind];
+}
+
+/**
  * The view of a manifest: a mapping with a string `kind`.
  *
  * @internal
  */
 export function decodeManifest(manifest: Record<string, any>, problem: DecodeProblem): ObjectView {
   const base = { apiVersion: manifest.apiVersion, kind: manifest.kind as string, metadata: decodeMetadata(manifest.metadata) };
+  if (isRemovedVersion(base.kind, base.apiVersion)) {
+    const removed = REMOVED_IN[base.apiVersion as string];
+    problem('object-api-version', 'apiVersion', `no matches for kind "${base.kind}" in version "${base.apiVersion}": Kubernetes 1.27 serves it as ` +
+      `${SERVED_API_VERSIONS[base.kind]}${removed ? ` (${base.apiVersion} was removed in ${removed})` : ''}; kubectl cannot apply it`);
+    // the fields of a version the API server no longer serves are not checked against the current one; its pod
+    // template still tells the linkage rules which Services were meant for it
+    return { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
+  }
   if (!isCheckedKind(base.kind, base.apiVersion)) return { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
   if (base.kind === 'Service') return { ...base, view: 'service', spec: decodeServiceSpec(manifest.spec, problem), references: undefined };
   if (base.kind === 'EndpointSlice') {

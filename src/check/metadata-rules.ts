@@ -17,6 +17,7 @@ const M = RuleScope.MANIFEST;
  * @internal
  */
 export const METADATA_RULES = {
+  'object-api-version': rule(E, M, 'a kind the checker knows is written under the apiVersion Kubernetes 1.27 serves (apps/v1 for Deployments, batch/v1 for CronJobs, discovery.k8s.io/v1 for EndpointSlices): kubectl finds no resource for a removed version', 'k8s.io/kubernetes pkg/controlplane/instance.go (the group versions served); kubectl RESTMapper'),
   'object-name': rule(E, M, 'metadata.name is required and has the syntax its kind demands (DNS-1035 label for a Service, DNS-1123 subdomain for workloads)', `${META} ValidateObjectMeta; ${CORE} ValidateServiceName`),
   'object-namespace': rule(E, M, 'metadata.namespace, when set, is a DNS-1123 label', `${META} ValidateObjectMeta (ValidateNamespaceName)`),
   'object-labels': rule(E, M, 'label keys are qualified names and label values are valid label values', `${META} ValidateLabels`),

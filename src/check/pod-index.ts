@@ -32,12 +32,16 @@ const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
 const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
   'gateway.networking.k8s.io', 'cert-manager.io', 'acme.cert-manager.io', 'networking.istio.io', 'security.istio.io',
   'telemetry.istio.io', 'policy.linkerd.io', 'traefik.io', 'traefik.containo.us', 'external-secrets.io', 'snapshot.storage.k8s.io',
+  // AWS App Mesh: meshes, virtual nodes, routers and services configure the Envoy sidecars of existing pods
+  'appmesh.k8s.aws',
 ]);
 const CONFIGURATION_KINDS: ReadonlySet<string> = new Set([
   // monitoring.coreos.com: Prometheus, Alertmanager and ThanosRuler do run pods; these do not
   'ServiceMonitor', 'PodMonitor', 'Probe', 'PrometheusRule', 'AlertmanagerConfig', 'ScrapeConfig',
   // keda.sh: a ScaledJob runs Jobs; a ScaledObject scales an existing workload
   'ScaledObject', 'TriggerAuthentication', 'ClusterTriggerAuthentication',
+  // argoproj.io: analysis templates describe measurements (a Rollout or an Experiment runs pods)
+  'AnalysisTemplate', 'ClusterAnalysisTemplate',
 ]);
 
 /**
@@ -71,7 +75,8 @@ export class PodIndex {
   constructor(objects: readonly CheckedObject[]) {
     for (const obj of objects) {
       if (obj.pods) this.add(obj as PodSource);
-      else if (mayCreateUnseenPods(obj)) this.namespace(obj.scope).unseen.push(obj);
+      // a custom resource with a pod template may create other pods too (an Argo Rollout's experiments)
+      if (mayCreateUnseenPods(obj)) this.namespace(obj.scope).unseen.push(obj);
     }
   }
 

@@ -5,6 +5,7 @@ import {
 } from './cases-builders';
 
 const OURS = 'cdk8s-services';
+const API_VERSIONS = 'k8s.io/kubernetes pkg/controlplane/instance.go (served group versions)';
 const EXTERNAL = { 'cdk8s-services.io/backend': 'external' };
 
 /** The base Service and Deployment, the Deployment's one container exposing `ports`. */
@@ -121,6 +122,20 @@ export const LINKAGE_CASES: Case[] = [
   ok(OURS, 'object-duplicate', 'same names in two namespaces', [...inNamespace('a', app()), ...inNamespace('b', app())]),
   ok(OURS, 'object-duplicate', 'a Service and a Deployment of the same name', app()),
   ok(OURS, 'object-duplicate', 'linkage: false turns the check off', [...app(), service()], { options: { linkage: false } }),
+
+  // the apiVersion of a kind the checker knows: a removed version is not served, and its fields are not checked further
+  bad(API_VERSIONS, 'object-api-version', 'a batch/v1beta1 CronJob (removed in 1.25)', 'apiVersion',
+    'no matches for kind "CronJob" in version "batch/v1beta1": Kubernetes 1.27 serves it as batch/v1 (batch/v1beta1 was removed in 1.25)',
+    [{ apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'hello' }, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: {} } } } } }]),
+  bad(API_VERSIONS, 'object-api-version', 'an extensions/v1beta1 Deployment (removed in 1.16)', 'apiVersion', 'Kubernetes 1.27 serves it as apps/v1 (extensions/v1beta1 was removed in 1.16)',
+    [merge(deployment(), { apiVersion: 'extensions/v1beta1' })]),
+  bad(API_VERSIONS, 'object-api-version', 'a pre-1.0 v1beta1 Service, without metadata', 'apiVersion', 'no matches for kind "Service" in version "v1beta1": Kubernetes 1.27 serves it as v1; kubectl',
+    [{ apiVersion: 'v1beta1', kind: 'Service', id: 'mongo', port: 27017, selector: { name: 'mongo' } }]),
+  ok(API_VERSIONS, 'object-name', 'a removed version is reported once, not field by field', [{ apiVersion: 'v1beta1', kind: 'Service', id: 'mongo', port: 27017 }],
+    { options: { skipRules: ['object-api-version'] } }),
+  ok(API_VERSIONS, 'object-api-version', 'the served versions', [...app(), { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [container([])] } } } }]),
+  ok(API_VERSIONS, 'object-api-version', 'a kind of the same name in another group (a Knative Service) is not one the checker knows',
+    [{ apiVersion: 'serving.knative.dev/v1', kind: 'Service', metadata: { name: 'hello' }, spec: { template: { spec: { containers: [{ image: 'ghcr.io/knative/helloworld-go' }] } } } }]),
 
   // skipRules
   ok(OURS, 'service-port-number', 'skipRules drops a rule', svcPorts({ ...HTTP_PORT, port: 70000 }), { options: { skipRules: ['service-port-number'] } }),

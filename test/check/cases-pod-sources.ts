@@ -100,6 +100,11 @@ export const POD_SOURCE_CASES: Case[] = [
   bad('pkg/controller/deployment/sync.go getNewReplicaSet', 'service-selects-nothing', 'pod-template-hash on a StatefulSet\'s pods', 'spec.selector', 'matches no pod template',
     [statefulSet(), service({ spec: { selector: { 'app': 'web', 'pod-template-hash': '5d4f8c7b9' } } })]),
 
+  // sock-shop complete-demo.yaml: extensions/v1beta1 Deployments are reported once (object-api-version), and the
+  // Services in front of them are not reported again as selecting nothing
+  ok(OURS, 'service-pods-elsewhere', 'a Service in front of a Deployment of a removed apiVersion', [service(), merge(deployment(), { apiVersion: 'extensions/v1beta1' })],
+    { options: { skipRules: ['object-api-version'] } }),
+
   // the docs' headless Service for an Indexed Job's pods
   ok(JOB, 'service-selects-nothing', 'headless Service selecting job-name of an Indexed Job', [jobService(), indexedJob()]),
   ok(`${JOB} (1.27+)`, 'service-selects-nothing', 'batch.kubernetes.io/job-name', [jobService({ 'batch.kubernetes.io/job-name': 'example-job' }), indexedJob()]),
@@ -120,8 +125,12 @@ export const POD_SOURCE_CASES: Case[] = [
   ok(OURS, 'service-selects-nothing', 'Service selecting the pods of an Argo Rollout', [service(), rollout()]),
   ok(OURS, 'service-target-port-name', 'a custom resource\'s template is not held to port rules: its controller may add containers',
     [service({ spec: { ports: [{ name: 'http', port: 80, targetPort: 'metrics' }] } }), rollout()]),
-  bad(OURS, 'service-selects-nothing', 'selector that matches neither the Rollout nor a Deployment', 'spec.selector', 'matches no pod template in namespace "default"',
-    [service({ spec: { selector: { app: 'api' } } }), rollout()]),
+  // argo-rollouts examples/rollout-canary-preview.yaml: an Experiment step of the Rollout runs pods labelled
+  // app: rollout-canary-preview, which its spec.template does not show
+  bad(OURS, 'service-pods-elsewhere', 'a Service for the pods of a Rollout\'s experiment: a warning naming the Rollout', 'spec.selector',
+    'matches no pod template in namespace "default", but Rollout "web" (argoproj.io/v1alpha1) is a custom resource whose controller may create pods this check cannot see',
+    [service({ spec: { selector: { app: 'web-preview' } } }), rollout()]),
+  ok(OURS, 'service-selects-nothing', 'a Service for the pods of a Rollout\'s experiment is no error', [service({ spec: { selector: { app: 'web-preview' } } }), rollout()]),
   ok(OURS, 'container-port-number', 'a custom resource\'s template is read, never validated', [service(), rollout({ spec: { template: { spec: { containers: [container(['x'])] } } } })]),
   ok(OURS, 'workload-selector-overlap', 'a Deployment and a Rollout with the same selector (a migration in progress)', [deployment(), rollout()]),
   ok(OURS, 'service-selects-nothing', 'a Knative Service\'s template', [service(), {
@@ -144,6 +153,11 @@ export const POD_SOURCE_CASES: Case[] = [
   bad(OURS, 'service-selects-nothing', 'an HTTPRoute creates no pods', 'spec.selector', 'matches no pod template', [
     PROMETHEUS_SERVICE,
     { apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'HTTPRoute', metadata: { name: 'web' }, spec: { rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] } },
+    deployment(),
+  ]),
+  bad(OURS, 'service-selects-nothing', 'an App Mesh VirtualNode creates no pods', 'spec.selector', 'matches no pod template in namespace "default"', [
+    PROMETHEUS_SERVICE,
+    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualNode', metadata: { name: 'web' }, spec: { podSelector: { matchLabels: { app: 'web' } } } },
     deployment(),
   ]),
   bad(OURS, 'service-selects-nothing', 'a custom resource in another namespace does not count', 'spec.selector', 'matches no pod template in namespace "default"',
