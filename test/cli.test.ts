@@ -243,7 +243,7 @@ describe('cdk8s-services check: files and directories', () => {
       'node_modules/pkg/service.yaml': 'not: [valid',
     }, dir => {
       const r = run(['check', '-R', dir]);
-      expect(r.stdout).toBe('0 errors, 0 warnings in 2 objects from 2 files\n');
+      expect(r.stdout).toBe('0 errors, 0 warnings in 2 objects from 2 files, 6 skipped\n');
       expect(r.stderr.split('\n')).toEqual([
         `cdk8s-services: ${dir}/apps/shop/kustomization.yaml: note: skipped: it is a kustomization: check the output of kustomize build`,
         `cdk8s-services: ${dir}/charts/web/templates: note: skipped: it holds the templates of a Helm chart: check the output of helm template`,
@@ -269,7 +269,7 @@ describe('cdk8s-services check: files and directories', () => {
     }, dir => {
       const r = run(['check', '.'], undefined, dir);
       expect(r.status).toBe(0);
-      expect(r.stdout).toBe('0 errors, 0 warnings in 0 objects from 0 files\n');
+      expect(r.stdout).toBe('0 errors, 0 warnings in 0 objects from 0 files, 3 skipped\n');
       expect(r.stderr).toBe([
         'cdk8s-services: cdk8s.yaml: note: skipped: it holds no Kubernetes object',
         'cdk8s-services: package.json: note: skipped: it holds no Kubernetes object',
@@ -277,7 +277,7 @@ describe('cdk8s-services check: files and directories', () => {
         'cdk8s-services: note: 1 subdirectory not entered; -R checks them too',
         '',
       ].join('\n'));
-      expect(run(['check', '-R', '.'], undefined, dir)).toMatchObject({ status: 0, stdout: '0 errors, 0 warnings in 2 objects from 1 file\n' });
+      expect(run(['check', '-R', '.'], undefined, dir)).toMatchObject({ status: 0, stdout: '0 errors, 0 warnings in 2 objects from 1 file, 3 skipped\n' });
     });
   });
 
@@ -303,7 +303,7 @@ describe('cdk8s-services check: files and directories', () => {
   test('a file that holds no Kubernetes object is skipped with a note; --strict makes it exit 2', () => {
     expect(run(['check', '-'], 'This file is prose.\n')).toEqual({
       status: 0,
-      stdout: '0 errors, 0 warnings in 0 objects from 0 files\n',
+      stdout: '0 errors, 0 warnings in 0 objects from 0 files, 1 skipped\n',
       stderr: 'cdk8s-services: <stdin>: note: skipped: it holds no Kubernetes object\n',
     });
     expect(run(['check', '--strict', '-'], 'This file is prose.\n')).toMatchObject({ status: 2, stderr: 'cdk8s-services: <stdin>: skipped: it holds no Kubernetes object\n' });

@@ -77,7 +77,8 @@ export function main(argv: string[], io: CliIo): number {
   } else {
     for (const f of result.findings) io.stdout(`${describe(f)}\n`);
     const warnings = result.findings.length - errors;
-    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.objects, 'object')} from ${plural(result.files - result.skipped.length, 'file')}\n`);
+    const passedOver = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
+    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.objects, 'object')} from ${plural(result.files - result.skipped.length, 'file')}${passedOver}\n`);
   }
   // what is said about files goes to standard error, so that JSON and SARIF on standard output stay parseable
   for (const n of notes) io.stderr(`cdk8s-services: ${where(n)}: ${n.severity === 'warning' ? 'warning: ' : ''}${n.message}\n`);
