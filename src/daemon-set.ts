@@ -1,14 +1,13 @@
 import { ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation } from './app-validation';
 import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
 import { exposeViaClusterIP, exposeViaHeadlessService, exposeViaLoadBalancer, exposeViaNodePort } from './expose';
 import { HeadlessService, HeadlessServiceOptions } from './headless-service';
 import { Identity } from './identity';
 import { LoadBalancerService, LoadBalancerServiceOptions } from './load-balancer-service';
 import { NodePortService, NodePortServiceOptions } from './node-port-service';
-import { WorkloadIdentity, workloadView } from './workload-identity';
+import { WorkloadIdentity } from './workload-identity';
 
 /**
  * Props of a `DaemonSet`: everything cdk8s-plus-27's `DaemonSetProps` has, plus the identity its selector is built
@@ -53,12 +52,8 @@ export class DaemonSet extends kplus.DaemonSet {
     super(scope, id, { ...props, select: false, isolate: false, metadata: identity.metadata(id, props.metadata) });
     this.identity = props.identity;
     this.workloadIdentity = identity;
-    this.select(kplus.LabelSelector.of({ labels: identity.selector }));
     this.isolate = props.isolate ?? false;
-    if (this.isolate) {
-      this.connections.isolate();
-    }
-    AppValidation._register(this, this.apiObject, { view: () => workloadView(this, this.apiObject, 'DaemonSet', undefined) });
+    identity.attach(this, 'DaemonSet', this.isolate);
   }
 
   /**

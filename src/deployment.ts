@@ -2,7 +2,6 @@ import { ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Protocol, ServiceType } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation } from './app-validation';
 import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
 import { ContainerPort } from './container-port';
 import { Problems } from './errors';
@@ -12,7 +11,7 @@ import { Identity } from './identity';
 import { LoadBalancerService, LoadBalancerServiceOptions } from './load-balancer-service';
 import { NodePortService, NodePortServiceOptions } from './node-port-service';
 import { ServicePortOptions } from './service-port';
-import { WorkloadIdentity, workloadView } from './workload-identity';
+import { WorkloadIdentity } from './workload-identity';
 
 /**
  * Props of a `Deployment`: everything cdk8s-plus-27's `DeploymentProps` has (containers, probes, env, resources,
@@ -66,12 +65,8 @@ export class Deployment extends kplus.Deployment {
     });
     this.identity = props.identity;
     this.workloadIdentity = identity;
-    this.select(kplus.LabelSelector.of({ labels: identity.selector }));
     this.isolate = props.isolate ?? false;
-    if (this.isolate) {
-      this.connections.isolate();
-    }
-    AppValidation._register(this, this.apiObject, { view: () => workloadView(this, this.apiObject, 'Deployment', undefined) });
+    identity.attach(this, 'Deployment', this.isolate);
   }
 
   /**

@@ -2,7 +2,7 @@
 // by one ManifestChecker (so a Service in one file can select a Deployment in another), and each finding located
 // at the file, line and column of its field. The command line and the cdk8s validation plugin both go through here.
 // Not part of the jsii API.
-import { Finding, ManifestChecker } from './check';
+import { Finding, ManifestChecker, Severity } from './check';
 import { ReadObject, readManifests } from './manifest-reader';
 
 /**
@@ -52,6 +52,8 @@ export interface FilesCheck {
   readonly findings: LocatedFinding[];
   readonly notes: FileNote[];
   readonly skipped: SkippedFile[];
+  /** The findings of severity error. */
+  readonly errors: number;
   /** The objects checked. */
   readonly objects: number;
   /** The files read (skipped ones included, unreadable ones not). */
@@ -80,5 +82,18 @@ export function checkManifestFiles(sources: Iterable<ManifestSource>, checker: M
     const at = object.positionOf(f.field);
     return { ...f, file, document: object.document, line: at.line, column: at.column };
   });
-  return { findings, notes, skipped, objects: objects.length, files };
+  const errors = findings.filter(f => f.severity === Severity.ERROR).length;
+  return { findings, notes, skipped, errors, objects: objects.length, files };
 }
+
+/**
+ * Why a file could not be read, in words.
+ */
+export function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (e as Error).message;
+}
+

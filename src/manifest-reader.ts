@@ -4,6 +4,7 @@
 // findings carry a line and a column. Not part of the jsii API: the command line and the validation plugin use it.
 import * as jsyaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, Node as YamlNode } from 'yaml';
+import { isObject } from './check/json';
 
 /**
  * A place in a source file: line and column, both from 1.
@@ -20,8 +21,6 @@ export interface ReadObject {
   readonly manifest: Record<string, any>;
   /** The YAML document it is in, counting from 0. */
   readonly document: number;
-  /** Where the object starts. */
-  readonly position: SourcePosition;
   /** Where a field of the object is written (such as `spec.ports[0].port`), or the nearest enclosing field that is. */
   positionOf(field: string): SourcePosition;
 }
@@ -139,11 +138,11 @@ export function readManifests(text: string): ReadResult {
           notes.push({ severity: 'error', position: locate.position(prefix), message: `${prefix} of the ${value.kind} in document ${document} is not a Kubernetes object: it needs apiVersion and kind` });
           return;
         }
-        objects.push({ manifest: item, document, position: locate.position(prefix), positionOf: field => locate.position(`${prefix}.${field}`) });
+        objects.push({ manifest: item, document, positionOf: field => locate.position(`${prefix}.${field}`) });
       });
       return;
     }
-    objects.push({ manifest: value, document, position: lines.position(start), positionOf: field => locate.position(field) });
+    objects.push({ manifest: value, document, positionOf: field => locate.position(field) });
   });
   if (objects.length === 1 && KUSTOMIZE_GROUP.test(objects[0].manifest.apiVersion)) {
     return { objects: [], notes, skipped: KUSTOMIZATION };
@@ -317,9 +316,6 @@ function hasCollectionKey(value: unknown): boolean {
   return false;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Line and column of an offset, from a table of line starts built once.

@@ -1,7 +1,6 @@
-import { ApiObjectMetadataDefinition } from 'cdk8s';
+import { ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppValidation } from './app-validation';
 import { Backend } from './backend';
 import { ClusterIPService, ClusterIPServiceOptions } from './cluster-ip-service';
 import { DnsNameOptions } from './discovery';
@@ -12,7 +11,7 @@ import { Identity } from './identity';
 import { LoadBalancerService, LoadBalancerServiceOptions } from './load-balancer-service';
 import { nameFromId } from './names';
 import { NodePortService, NodePortServiceOptions } from './node-port-service';
-import { WorkloadIdentity, workloadView } from './workload-identity';
+import { WorkloadIdentity } from './workload-identity';
 
 /**
  * Props of a `StatefulSet`: everything cdk8s-plus-27's `StatefulSetProps` has except `service`, plus the identity
@@ -92,12 +91,8 @@ export class StatefulSet extends kplus.StatefulSet {
     this.identity = props.identity;
     this.headlessService = service;
     this.workloadIdentity = identity;
-    this.select(kplus.LabelSelector.of({ labels: identity.selector }));
     this.isolate = props.isolate ?? false;
-    if (this.isolate) {
-      this.connections.isolate();
-    }
-    AppValidation._register(this, this.apiObject, { view: () => workloadView(this, this.apiObject, 'StatefulSet', this.headlessService.name) });
+    identity.attach(this, 'StatefulSet', this.isolate, () => this.headlessService.name);
   }
 
   /**
@@ -136,7 +131,7 @@ export class StatefulSet extends kplus.StatefulSet {
    * port per container port name
    */
   public exposeViaClusterIP(options: ClusterIPServiceOptions = {}): ClusterIPService {
-    return exposeViaClusterIP(this, { ...options, metadata: { ...options.metadata, name: options.metadata?.name ?? `${this.name}-client` } });
+    return exposeViaClusterIP(this, this.clientOptions(options));
   }
 
   /**
@@ -145,7 +140,7 @@ export class StatefulSet extends kplus.StatefulSet {
    * @default - named like the StatefulSet with `-client`, in its namespace, one port per container port name
    */
   public exposeViaNodePort(options: NodePortServiceOptions = {}): NodePortService {
-    return exposeViaNodePort(this, { ...options, metadata: { ...options.metadata, name: options.metadata?.name ?? `${this.name}-client` } });
+    return exposeViaNodePort(this, this.clientOptions(options));
   }
 
   /**
@@ -154,6 +149,11 @@ export class StatefulSet extends kplus.StatefulSet {
    * @default - named like the StatefulSet with `-client`, in its namespace, one port per container port name
    */
   public exposeViaLoadBalancer(options: LoadBalancerServiceOptions = {}): LoadBalancerService {
-    return exposeViaLoadBalancer(this, { ...options, metadata: { ...options.metadata, name: options.metadata?.name ?? `${this.name}-client` } });
+    return exposeViaLoadBalancer(this, this.clientOptions(options));
+  }
+
+  /** Options named like the StatefulSet with `-client` unless they name the Service: the governing one has its name. */
+  private clientOptions<T extends { readonly metadata?: ApiObjectMetadata }>(options: T): T {
+    return { ...options, metadata: { ...options.metadata, name: options.metadata?.name ?? `${this.name}-client` } };
   }
 }

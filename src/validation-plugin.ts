@@ -3,7 +3,7 @@
 // construct path of each resource. The findings go into cdk8s-cli's validation report, grouped by rule.
 import * as fs from 'fs';
 import { CheckOptions, ManifestChecker, Severity } from './check';
-import { FileNote, LocatedFinding, ManifestSource, checkManifestFiles } from './manifest-files';
+import { FileNote, LocatedFinding, ManifestSource, checkManifestFiles, reason } from './manifest-files';
 
 /**
  * What cdk8s-cli hands a plugin (its `ValidationContext`), as far as this plugin reads it.
@@ -66,7 +66,7 @@ export class ServicesValidation {
       try {
         sources.push({ file, text: fs.readFileSync(file, 'utf8') });
       } catch (e) {
-        notes.push({ file, severity: 'error', message: `cannot read: ${(e as Error).message}` });
+        notes.push({ file, severity: 'error', message: `cannot read: ${reason(e)}` });
       }
     }
     const result = checkManifestFiles(sources, this.checker, notes);
@@ -84,7 +84,7 @@ export class ServicesValidation {
         })),
       });
     }
-    const errors = result.findings.filter(f => f.severity === Severity.ERROR).length;
+    const errors = result.errors;
     ctx.report.submit(errors > 0 || unreadable.length > 0 ? 'failure' : 'success', {
       objects: String(result.objects),
       errors: String(errors),

@@ -4,7 +4,7 @@
 import { ApiObject, ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { RuleId, decodeManifest } from './check';
+import { RuleId, decodeManifest, decodeMetadata } from './check';
 import {
   ContainerPortReference, ContainerView, MetadataView, PodTemplateView, ServicePortView, ServiceSpecView, WorkloadReference,
 } from './check/contract';
@@ -39,8 +39,7 @@ export function metadataView(meta: ApiObjectMetadataDefinition): MetadataView {
       annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
     };
   }
-  const json = meta.toJson();
-  return { name: json.name, generateName: json.generateName, namespace: json.namespace, labels: json.labels, annotations: json.annotations };
+  return decodeMetadata(meta.toJson());
 }
 
 /**
@@ -118,10 +117,8 @@ export function workloadReference(w: kplus.AbstractPod): WorkloadReference {
 
 /**
  * A container port as a reference: the protocol defaulted to TCP, as the API server defaults it.
- *
- * @internal
  */
-export function containerPortReference(p: kplus.ContainerPort): ContainerPortReference {
+function containerPortReference(p: kplus.ContainerPort): ContainerPortReference {
   return { name: p.name, number: p.number, protocol: p.protocol ?? kplus.Protocol.TCP };
 }
 

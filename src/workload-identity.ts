@@ -3,6 +3,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { AppValidation } from './app-validation';
 import { WorkloadKind, WorkloadView } from './check/contract';
 import { NO_SETTINGS } from './check/controller-labels';
 import { Problems, constructPath } from './errors';
@@ -75,6 +76,21 @@ export class WorkloadIdentity {
    */
   public podMetadata(apiObject: ApiObject): ApiObjectMetadataDefinition {
     return new ApiObjectMetadataDefinition({ ...this.podMetadataProps, labels: this.podLabels, apiObject });
+  }
+
+  /**
+   * Binds a workload of this library to the identity, at the end of its constructor: it selects its pods by the
+   * identity, isolates them when asked, and registers with the app's validation.
+   *
+   * @param serviceName a StatefulSet's governing Service, for the validation
+   */
+  public attach(
+    workload: kplus.Deployment | kplus.StatefulSet | kplus.DaemonSet, kind: WorkloadKind, isolate: boolean, serviceName?: () => string,
+  ): void {
+    workload.select(kplus.LabelSelector.of({ labels: this.selector }));
+    if (isolate) workload.connections.isolate();
+    const apiObject = ApiObject.of(workload);
+    AppValidation._register(workload, apiObject, { view: () => workloadView(workload, apiObject, kind, serviceName?.()) });
   }
 
   /**

@@ -24,6 +24,8 @@ interface ControllerLabel {
   readonly kinds: readonly WorkloadKind[];
   /** Whether the label can have this value on a pod of this workload. */
   readonly accepts: (workload: LabelledWorkload, value: string) => boolean;
+  /** For a label whose value embeds the workload's name: the names of the workloads a value can come from. */
+  readonly workloadNames?: (value: string) => string[];
   /** Where it is set in the Kubernetes source, and since when. */
   readonly source: string;
 }
@@ -62,6 +64,7 @@ const CONTROLLER_LABELS: readonly ControllerLabel[] = [
     key: 'statefulset.kubernetes.io/pod-name',
     kinds: ['StatefulSet'],
     accepts: isPodName,
+    workloadNames: value => [value.replace(/-[0-9]+$/, '')],
     source: 'pkg/controller/statefulset/stateful_set_utils.go updateIdentity',
   },
   {
@@ -93,6 +96,8 @@ const CONTROLLER_LABELS: readonly ControllerLabel[] = [
     key,
     kinds: ['Job', 'CronJob'],
     accepts: isJobName,
+    // a Job's own name, or the CronJob's before `-<scheduled minute>`
+    workloadNames: value => [value, value.replace(/-[0-9]+$/, '')],
     source: 'pkg/registry/batch/job/strategy.go generateSelector (batch.kubernetes.io/ keys 1.27+); pkg/controller/cronjob getJobFromTemplate2',
   })),
   ...['controller-uid', 'batch.kubernetes.io/controller-uid'].map((key): ControllerLabel => ({
@@ -133,6 +138,19 @@ export function controllerAddsLabel(workload: LabelledWorkload, key: string, val
     if (label.kinds.includes(workload.kind) && label.accepts(workload, value)) return true;
   }
   return false;
+}
+
+/**
+ * The names of the workloads whose pods can carry this label value, for a label whose value names its workload
+ * (a StatefulSet's pod name, a Job's name); undefined for the others.
+ *
+ * @internal
+ */
+export function workloadsNamedBy(key: string, value: string): string[] | undefined {
+  for (const label of BY_KEY.get(key) ?? []) {
+    if (label.workloadNames) return label.workloadNames(value);
+  }
+  return undefined;
 }
 
 /**

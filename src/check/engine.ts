@@ -57,10 +57,12 @@ export function runChecks(inputs: readonly CheckInput[], options: ResolvedOption
     else if (obj.view.view === 'workload') checkWorkload(obj as CheckedWorkload, report);
     else if (obj.view.view === 'endpointSlice') checkEndpointSlice(obj as CheckedEndpointSlice, report);
   }
-  const index = new PodIndex(objects);
-  if (options.linkage) checkLinkage(objects, index, report);
+  // the pod index serves the linkage rules and the construct rules; without either, it is not built
+  let index: PodIndex | undefined = options.linkage ? new PodIndex(objects) : undefined;
+  if (index) checkLinkage(objects, index, report);
   for (const obj of objects) {
     if (obj.view.view === 'service' && obj.view.references) {
+      index ??= new PodIndex(objects);
       checkReferences(obj as CheckedService, obj.view.references, index, byKey, report, context.pathOf);
     }
   }

@@ -4,10 +4,9 @@ export { ManifestChecker } from './checker';
 export { Finding, Severity } from './finding';
 export { CheckOptions, NodePortRange, ResolvedOptions, resolveOptions } from './options';
 export { RuleInfo, RuleScope } from './rule';
-export { RuleId, allRules, manifestRules } from './registry';
+export { RuleId, allRules } from './registry';
 export { CheckInput, runChecks } from './engine';
-export { decodeManifest, isCheckedKind } from './manifest-views';
-export { labelSelectorMatches, mapSelectorMatches } from './selectors';
+export { decodeManifest, decodeMetadata, isCheckedKind } from './manifest-views';
 export { sharedLabels } from './construct-rules';
 export {
   fullyQualifiedDomainNameReasons, ipFamilyOf, isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName,

@@ -5,6 +5,7 @@ import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, invalid
 import { checkSliceService } from './endpointslice-rules';
 import { Severity } from './finding';
 import { asStringMap, isObject } from './json';
+import { LABEL_SELECTOR_KINDS } from './manifest-views';
 import { PodIndex, PodSource } from './pod-index';
 import type { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
@@ -33,17 +34,10 @@ export const LINKAGE_RULES = {
 };
 
 /**
- * The kinds whose `spec.selector` makes a controller adopt pods: an overlap with another workload's pods is a fight.
- */
-const SELECTING_WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
-
-/**
  * The kinds whose pods serve a Service for as long as they run, and can be selected by a controller: Job and
  * CronJob pods are neither (they finish, and carry their Job's controller reference).
- *
- * @internal
  */
-export const SERVING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+const SERVING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
 
 /**
  * Rules across objects.
@@ -69,7 +63,7 @@ export function checkLinkage(objects: readonly CheckedObject[], index: PodIndex,
     if (obj.name !== '') services.set(`${obj.scope}/${obj.name}`, obj as CheckedService);
   }
   for (const obj of objects) {
-    if (obj.view.view === 'workload' && SELECTING_WORKLOAD_KINDS.has(obj.kind)) checkOverlappingWorkloads(obj as CheckedWorkload, index, report);
+    if (obj.view.view === 'workload' && LABEL_SELECTOR_KINDS.has(obj.kind)) checkOverlappingWorkloads(obj as CheckedWorkload, index, report);
     if (obj.view.view === 'workload' && obj.kind === 'StatefulSet') checkGoverningService(obj as CheckedWorkload, services, report);
     if (obj.view.view === 'endpointSlice') checkSliceService(obj as CheckedEndpointSlice, services, report);
   }
@@ -116,7 +110,7 @@ function checkOverlappingWorkloads(obj: CheckedWorkload, index: PodIndex, report
     // Job and CronJob pods carry their Job's controller reference; a custom resource's pods its controller's
     if (other === obj || !isServing(other) || !labelSelectorMatches(selector, other.pods.labels)) continue;
     // report each pair once, on the later object, unless only this direction overlaps
-    const mutual = SELECTING_WORKLOAD_KINDS.has(other.kind) && labelSelectorMatches(other.view.selector, ownLabels);
+    const mutual = LABEL_SELECTOR_KINDS.has(other.kind) && labelSelectorMatches(other.view.selector, ownLabels);
     if (mutual && other.index > obj.index) continue;
     const consequence = other.kind === 'Pod'
       ? `a bare Pod has no controller, so ${obj.kind === 'Deployment' ? 'the Deployment\'s ReplicaSet' : `the ${obj.kind}`} adopts it, counts it as a replica and may delete it`
@@ -190,8 +184,8 @@ function reportNoPods(svc: CheckedService, selector: Readonly<Record<string, unk
   const namespace = svc.scope;
   const mark = `mark the Service with the annotation ${EXTERNAL_BACKEND_ANNOTATION}: ${EXTERNAL_BACKEND_VALUE} if its pods are defined elsewhere`;
   const elsewhere = index.selectElsewhere(namespace, selector);
-  const across = elsewhere.length > 0
-    ? `; ${elsewhere[0].kind} "${elsewhere[0].name}" in namespace "${elsewhere[0].scope}" has matching pods, but a Service only selects pods in its own namespace`
+  const across = elsewhere
+    ? `; ${elsewhere.kind} "${elsewhere.name}" in namespace "${elsewhere.scope}" has matching pods, but a Service only selects pods in its own namespace`
     : '';
   const creator = index.unseenPodCreator(namespace, selector);
   if (creator) {

@@ -78,10 +78,8 @@ export interface ResolvedOptions {
 
 /**
  * The Kubernetes default `--service-node-port-range`: 30000-32767.
- *
- * @internal
  */
-export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
+const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
 /**
  * Applies the defaults and checks the values; throws on an unknown rule id or an impossible range or CIDR.

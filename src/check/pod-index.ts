@@ -2,7 +2,7 @@
 // indexed by namespace and label so that finding the templates a selector matches costs the size of the smallest
 // matching posting list, not the size of the input; the labels controllers add on top of a template
 // (controller-labels.ts); and the custom resources whose controllers may create pods this check cannot see.
-import { controllerAddsLabel, isControllerLabel } from './controller-labels';
+import { LabelledWorkload, controllerAddsLabel, isControllerLabel, workloadsNamedBy } from './controller-labels';
 import type { PodFacts } from './pod-facts';
 import type { CheckedObject } from './report';
 import { mapSelectorMatches } from './selectors';
@@ -60,6 +60,8 @@ interface NamespacePods {
   /** Pod sources by label key and value. */
   readonly byLabel: Map<string, Map<string, PodSource[]>>;
   readonly sources: PodSource[];
+  /** Workloads by name, for the controller labels whose value names their workload. */
+  readonly byName: Map<string, PodSource[]>;
   /** The custom resources that may create pods the index cannot see. */
   readonly unseen: CheckedObject[];
 }
@@ -104,9 +106,22 @@ export class PodIndex {
       if (!smallest || list.length < smallest.length) smallest = list;
     }
     if (keys === 0) return [];
-    if (byController) return (smallest ?? pods.sources).filter(w => podsMatch(selector, w));
-    if (keys === 1 || smallest!.every(w => mapSelectorMatches(selector, w.pods.labels))) return smallest!;
-    return smallest!.filter(w => mapSelectorMatches(selector, w.pods.labels));
+    if (byController) return (smallest ?? this.namedBy(pods, selector)).filter(w => podsMatch(selector, w));
+    if (keys === 1) return smallest!;
+    const matching = smallest!.filter(w => mapSelectorMatches(selector, w.pods.labels));
+    return matching.length === smallest!.length ? smallest! : matching;
+  }
+
+  /**
+   * The candidates for a selector of controller labels only: the workloads a pod name or Job name names, else
+   * every pod source of the namespace.
+   */
+  private namedBy(pods: NamespacePods, selector: Readonly<Record<string, unknown>>): readonly PodSource[] {
+    for (const k in selector) {
+      const names = workloadsNamedBy(k, selector[k] as string);
+      if (names) return [...new Set(names)].flatMap(name => pods.byName.get(name) ?? []);
+    }
+    return pods.sources;
   }
 
   /** Whether the input has any pod source in a namespace. */
@@ -126,19 +141,20 @@ export class PodIndex {
       ?? unseen[0];
   }
 
-  /** The pod sources in other namespaces whose pods a selector matches. */
-  public selectElsewhere(namespace: string, selector: Readonly<Record<string, unknown>>): readonly PodSource[] {
-    const found: PodSource[] = [];
+  /** A pod source in another namespace whose pods a selector matches. */
+  public selectElsewhere(namespace: string, selector: Readonly<Record<string, unknown>>): PodSource | undefined {
     for (const ns of this.byNamespace.keys()) {
-      if (ns !== namespace) found.push(...this.select(ns, selector));
+      if (ns === namespace) continue;
+      const [found] = this.select(ns, selector);
+      if (found) return found;
     }
-    return found;
+    return undefined;
   }
 
   private namespace(name: string): NamespacePods {
     let pods = this.byNamespace.get(name);
     if (!pods) {
-      pods = { byLabel: new Map(), sources: [], unseen: [] };
+      pods = { byLabel: new Map(), sources: [], byName: new Map(), unseen: [] };
       this.byNamespace.set(name, pods);
     }
     return pods;
@@ -147,6 +163,10 @@ export class PodIndex {
   private add(obj: PodSource): void {
     const pods = this.namespace(obj.scope);
     pods.sources.push(obj);
+    if (obj.view.view === 'workload') {
+      const named = pods.byName.get(obj.name);
+      if (named) named.push(obj); else pods.byName.set(obj.name, [obj]);
+    }
     const labels = obj.pods.labels;
     for (const k in labels) {
       let byValue = pods.byLabel.get(k);
@@ -163,10 +183,10 @@ export class PodIndex {
 /** Whether a selector matches a source's pods: by their template's labels, or by a label their controller adds. */
 function podsMatch(selector: Readonly<Record<string, unknown>>, source: PodSource): boolean {
   const view = source.view;
+  const workload: LabelledWorkload | undefined = view.view === 'workload' ? { kind: view.kind, name: source.name, controller: view.controller } : undefined;
   for (const k in selector) {
     const value = selector[k] as string;
     if (source.pods.labels[k] === value) continue;
-    const workload = view.view === 'workload' ? { kind: view.kind, name: source.name, controller: view.controller } : undefined;
     if (!workload || !controllerAddsLabel(workload, k, value)) return false;
   }
   return true;

@@ -1,5 +1,5 @@
-// Label selector matching, as the API server and the controllers evaluate selectors. Used by the linkage rules
-// and by this library's backends, so that both agree on what a selector selects.
+// Label selector matching, as the API server and the controllers evaluate selectors: one place for the workload
+// rules, the pod index and the linkage rules.
 import { asArray, asStringMap, isObject } from './json';
 
 /**

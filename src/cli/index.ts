@@ -2,9 +2,9 @@
 // GitOps repository) with ManifestChecker and writes the findings as text, JSON or SARIF. Not part of the jsii API:
 // bin/cdk8s-services calls `main`.
 import { ManifestChecker, Severity } from '../check';
-import { FileNote, LocatedFinding, ManifestSource, checkManifestFiles } from '../manifest-files';
+import { FileNote, LocatedFinding, ManifestSource, checkManifestFiles, reason } from '../manifest-files';
 import { ParsedArgs, USAGE, UsageError, parseArgs } from './flags';
-import { STDIN, STDIN_NAME, collectInputs, readInput, reason } from './inputs';
+import { STDIN, STDIN_NAME, collectInputs, readInput } from './inputs';
 import { sarifLog } from './sarif';
 
 /** Exit codes. */
@@ -66,7 +66,7 @@ export function main(argv: string[], io: CliIo): number {
   };
   const result = checkManifestFiles(sources(), checker, notes);
   const skipped = [...inputs.skipped, ...result.skipped];
-  const errors = result.findings.filter(f => f.severity === Severity.ERROR).length;
+  const errors = result.errors;
   const unreadable = notes.filter(n => n.severity === 'error').length;
 
   if (args.output === 'sarif') {

@@ -4,7 +4,7 @@
 // .eslintrc.json), node_modules, a Helm chart's templates (not YAML until rendered), and kustomizations by name.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FileNote, SkippedFile } from '../manifest-files';
+import { FileNote, SkippedFile, reason } from '../manifest-files';
 import { KUSTOMIZATION } from '../manifest-reader';
 
 /** What `-` reads, and how findings name it. */
@@ -91,17 +91,6 @@ export function collectInputs(inputs: readonly string[], recursive: boolean): In
 /** The text of a file, or `-`'s. */
 export function readInput(file: string, readStdin: () => string): string {
   return file === STDIN ? readStdin() : fs.readFileSync(file, 'utf8');
-}
-
-/**
- * Why a file could not be read, in words.
- */
-export function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return (e as Error).message;
 }
 
 /** Whether an entry is a file, following a symbolic link. */
