@@ -31,7 +31,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/js-yaml@^4.0.9',
     // validates the check command's SARIF output against the official SARIF 2.1.0 schema it bundles (Microsoft's)
     '@microsoft/jest-sarif@1.0.0-beta.0',
-    'kubernetes-models@4.5.1',
+    // the Kubernetes 1.27 OpenAPI schemas: 4.4.2 is the last release generated from 1.27 (4.5 adds 1.28 fields such as
+    // podReplacementPolicy); tests validate our output against it, and the checker's decode types are generated from it
+    'kubernetes-models@4.4.2',
     'fast-check@^4',
     'jsii-rosetta@~6.0.17',
     'jsii-docgen@~10.12.0',
