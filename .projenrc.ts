@@ -112,6 +112,15 @@ project.addTask('bench', {
 });
 project.package.setScript('bench', 'npx projen bench');
 
+// The decode rules' field types, generated from the Kubernetes 1.27 schemas of the pinned kubernetes-models
+// devDependency; regenerated before every compile, so the committed module cannot drift from its source (the CI's
+// clean-tree check fails when it does).
+const schema = project.addTask('schema', {
+  description: 'Regenerate src/check/schema/openapi-1.27.ts from the Kubernetes 1.27 schemas of kubernetes-models',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-schema.ts',
+});
+project.preCompileTask.spawn(schema);
+
 project.addTask('readme', {
   description: 'Regenerate the code, YAML and rule blocks of README.md from examples/ and the rule table',
   exec: 'ts-node --project test/tsconfig.json scripts/readme.ts',

@@ -5,8 +5,8 @@ import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  Backend, ClusterIPService, ContainerPort, Deployment, Endpoint, ExternalNameService, HeadlessService, Identity,
-  IpFamilyPolicy, LoadBalancerService, NodePortService, PortName, SessionAffinity, StatefulSet, TrafficPolicy,
+  Backend, ClusterIPService, ContainerPort, DefaultDenyPolicy, Deployment, Endpoint, ExternalNameService, HeadlessService, Identity,
+  IpFamilyPolicy, LoadBalancerService, NetworkPeer, NodePortService, PortName, SessionAffinity, StatefulSet, TrafficPolicy,
 } from '../src';
 // #endregion
 
@@ -86,6 +86,11 @@ export class ImageProcessingChart extends Chart {
       externalTrafficPolicy: TrafficPolicy.LOCAL, // keep client source IPs
       loadBalancerSourceRanges: ['203.0.113.0/24', '198.51.100.0/24'],
     });
+    // #endregion
+
+    // #region network-policy
+    // only the frontend reaches the image processor, on the container port its Service port 80 targets: http (8080)
+    imageProcessor.allowFrom(NetworkPeer.workload(frontend));
     // #endregion
 
     // #region node-port
@@ -221,7 +226,7 @@ export class NetworkChart extends Chart {
       containers: [{ image: 'registry.example.com/resolver:1.11', ports: [dnsUdp, dnsTcp, metrics] }],
     });
 
-    new ClusterIPService(this, 'ResolverService', {
+    const resolver = new ClusterIPService(this, 'ResolverService', {
       metadata: { name: 'resolver' },
       backend: Backend.fromWorkload(dns),
       ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
@@ -248,10 +253,29 @@ export class NetworkChart extends Chart {
     });
 
     // selects what both Deployments share: the orders-api identity, without the track label
-    new ClusterIPService(this, 'OrdersApi', {
+    const ordersApi = new ClusterIPService(this, 'OrdersApi', {
       backend: Backend.fromWorkloads([stable, canary]),
       ports: [{ port: 80, targetPort: apiPort }],
     });
+    // #endregion
+
+    // #region ingress
+    // cdk8s-plus-27's Ingress, with a backend named by our Service and its port object: renders port.name http
+    const ingress = new kplus.Ingress(this, 'ApiIngress', {
+      metadata: { name: 'api' },
+      className: 'nginx',
+      tls: [{ hosts: ['api.example.com'], secret: kplus.Secret.fromSecretName(this, 'ApiTls', 'api-example-com-tls') }],
+    });
+    ingress.addHostRule('api.example.com', '/orders', ordersApi.ingressBackend(ordersApi.findPort('http')), kplus.HttpIngressPathType.PREFIX);
+    // #endregion
+
+    // #region default-deny
+    // no pod of this namespace receives traffic that a policy below does not allow
+    new DefaultDenyPolicy(this, 'DefaultDeny', { egress: false });
+    // the ingress controller reaches the orders API; the image-processing pods reach the resolver on UDP and TCP 53,
+    // which the policy renders as the container ports behind them: dns (5353/UDP) and dns-tcp (5353/TCP)
+    ordersApi.allowFrom(NetworkPeer.namespace('ingress-nginx'));
+    resolver.allowFrom(NetworkPeer.namespace('images'), { ports: [resolver.findPort('dns'), resolver.findPort('dns-tcp')] });
     // #endregion
   }
 }

@@ -1,11 +1,12 @@
 // Keeps README.md in step with the code: fills every `<!-- code: region -->` marker with that region of examples/,
-// every `<!-- yaml: chart/Kind/name -->` marker with the YAML the example app synthesizes, and `<!-- rules -->` with
+// every `<!-- yaml: chart/Kind/name -->` marker with the YAML the example app synthesizes, `<!-- map -->` with the
+// example app's wiring map (as `npx projen example` writes it to examples/dist/wiring.md), and `<!-- rules -->` with
 // the rule table. `npx projen readme` rewrites README.md; test/readme.test.ts fails when it is out of date.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { buildExampleApp } from '../examples/app';
-import { AppValidation } from '../src';
+import { AppValidation, WiringMap } from '../src';
 
 const ROOT = path.join(__dirname, '..');
 const EXAMPLE_FILES = ['examples/app.ts', 'examples/validation.ts'];
@@ -70,6 +71,7 @@ export function renderReadme(readme: string): string {
       if (body === undefined) throw new Error(`README.md names object '${key}', which the example app does not synthesize`);
       return `<!-- yaml: ${key} -->\n\n${block('yaml', body)}`;
     })
+    .replace(/<!-- map -->(?:\n\n```mermaid\n[\s\S]*?\n```)?/, () => `<!-- map -->\n\n${WiringMap.fromApp(buildExampleApp(Testing.app().outdir)).toMermaid().trimEnd()}`)
     .replace(/<!-- rules -->(?:\n\n\| rule \|[^\n]*\n(?:\|[^\n]*\n?)*)?/, () => `<!-- rules -->\n\n${rulesTable()}\n`);
 }
 

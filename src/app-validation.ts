@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import {
-  CheckInput, CheckOptions, Finding, ResolvedOptions, RuleInfo, Severity, allRules, isCheckedKind, resolveOptions, runChecks,
+  CheckInput, CheckOptions, Finding, ResolvedOptions, RuleInfo, Severity, allRules, isCheckedKind, isReferringKind, resolveOptions, runChecks,
 } from './check';
 import { ObjectView, ServiceReferences } from './check/contract';
 import { renderedView } from './views';
@@ -235,8 +235,10 @@ class AppState extends Construct {
     // read once: module re-exports are getters, and this loop visits every construct of the app
     const { isApiObject } = ApiObject;
     const checkedKind = isCheckedKind;
+    const referringKind = isReferringKind;
     for (const c of this.node.root.node.findAll()) {
-      if (!isApiObject(c) || !checkedKind(c.kind, c.apiVersion)) continue;
+      // the kinds the checker validates, and those whose references it follows (autoscalers, budgets, monitors, routes)
+      if (!isApiObject(c) || !(checkedKind(c.kind, c.apiVersion) || referringKind(c.kind, c.apiVersion))) continue;
       const registration = this.registrations.get(c);
       const owner = registration?.owner ?? ownerOf(c);
       let view: ObjectView | undefined;

@@ -1,7 +1,9 @@
 import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { AllowTraffic, AllowTrafficOptions } from './allow-traffic';
 import { Backend } from './backend';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
+import { NetworkPeer } from './network-peer';
 import { Service, ServiceOptions, nonEmpty } from './service';
 import { ServicePort, ServicePortOptions } from './service-port';
 
@@ -72,6 +74,18 @@ export class HeadlessService extends Service {
    */
   public addPort(port: ServicePortOptions): ServicePort {
     return this._addPort(port);
+  }
+
+  /**
+   * Allows traffic from `peer` to this Service's pods, on the container ports the Service's ports target (by name
+   * when they target a name, with their protocol): a NetworkPolicy `<service>-from-<peer>` on the pods, and with
+   * `egress`, `<peer>-to-<service>` on a workload peer's pods, for namespaces whose egress is denied. See
+   * `AllowTraffic`.
+   *
+   * @param peer where the traffic comes from
+   */
+  public allowFrom(peer: NetworkPeer, options: AllowTrafficOptions = {}): AllowTraffic {
+    return this._allowFrom(peer, options);
   }
 
   /** @internal */

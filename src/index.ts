@@ -20,6 +20,10 @@ export { HeadlessService, HeadlessServiceOptions, HeadlessServiceProps } from '.
 export { NodePortService, NodePortServiceOptions, NodePortServiceProps } from './node-port-service';
 export { LoadBalancerService, LoadBalancerServiceOptions, LoadBalancerServiceProps } from './load-balancer-service';
 export { ExternalNameService, ExternalNameServiceProps } from './external-name-service';
+export { NetworkPeer, IpBlockOptions } from './network-peer';
+export { AllowTraffic, AllowTrafficOptions, AllowTrafficProps } from './allow-traffic';
+export { DefaultDenyPolicy, DefaultDenyPolicyProps } from './default-deny-policy';
 export { AppValidation, AppValidationOptions, AppFinding } from './app-validation';
-export { ManifestChecker, CheckOptions, NodePortRange, Finding, Severity, RuleInfo, RuleScope } from './check';
+export { ManifestChecker, CheckOptions, NodePortRange, Finding, Severity, RuleInfo, RuleScope, UnknownFields } from './check';
 export { ServicesValidation } from './validation-plugin';
+export { WiringMap, WiringMapOptions } from './map/wiring-map';

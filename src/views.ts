@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { RuleId, decodeManifest, decodeMetadata } from './check';
 import {
-  ContainerPortReference, ContainerView, MetadataView, PodTemplateView, ServicePortView, ServiceSpecView, WorkloadReference,
+  ContainerPortReference, ContainerView, MetadataView, PodTemplateView, ServicePortView, ServiceSpecView, VolumeView, WorkloadReference,
 } from './check/contract';
 
 /**
@@ -56,16 +56,75 @@ export function podTemplateView(pod: kplus.AbstractPod, path: string): PodTempla
     annotations: meta.annotations,
     spec: {
       hostNetwork: pod.hostNetwork,
+      restartPolicy: pod.restartPolicy,
+      dnsPolicy: pod.dns.policy,
+      dnsConfig: dnsConfigView(pod.dns),
+      volumes: volumeViews(pod),
       containers: pod.containers.map(containerView),
       initContainers: pod.initContainers.map(containerView),
     },
   };
 }
 
+/**
+ * The `dnsConfig` a pod renders: none when it has no nameservers, searches or options.
+ */
+function dnsConfigView(dns: kplus.PodDns): { nameservers: unknown } | undefined {
+  const nameservers = dns.nameservers;
+  if (nameservers.length === 0 && dns.searches.length === 0 && dns.options.length === 0) return undefined;
+  return { nameservers: nameservers.length > 0 ? nameservers : undefined };
+}
+
+/**
+ * What cdk8s-plus keeps inside a `Volume`: its source, as the `volumes[*]` fields besides the name.
+ */
+interface VolumeInternals {
+  readonly config?: unknown;
+}
+
+/**
+ * The volumes a pod renders, in its order: those its containers mount, then its init containers', then those added
+ * to the pod, each name once.
+ */
+function volumeViews(pod: kplus.AbstractPod): VolumeView[] {
+  const volumes = new Map<string, kplus.Volume>();
+  const mounted = [...pod.containers, ...pod.initContainers].flatMap(c => c.mounts.map(m => m.volume));
+  for (const volume of [...mounted, ...pod.volumes]) {
+    // two different volumes of one name make the rendering fail; the first is what the pod would hold
+    if (!volumes.has(volume.name)) volumes.set(volume.name, volume);
+  }
+  return [...volumes.values()].map(volume => {
+    const config = (volume as unknown as VolumeInternals).config;
+    // a cdk8s-plus release that kept the source elsewhere would read as none: the property test compares with the rendering
+    const sources = typeof config === 'object' && config !== null
+      ? Object.entries(config).filter(([, value]) => value !== undefined && value !== null).map(([key]) => key)
+      : [];
+    return { name: volume.name, sources };
+  });
+}
+
+/**
+ * What cdk8s-plus keeps inside a `Container` and renders as `lifecycle` and the probes; it has no getters for them.
+ */
+interface ContainerInternals {
+  readonly _lifecycle?: unknown;
+  readonly _liveness?: unknown;
+  readonly _readiness?: unknown;
+  readonly _startup?: unknown;
+}
+
 function containerView(c: kplus.Container): ContainerView {
+  const internals = c as unknown as ContainerInternals;
+  const set: Array<[string, unknown]> = [
+    ['lifecycle', internals._lifecycle], ['livenessProbe', internals._liveness],
+    ['readinessProbe', internals._readiness], ['startupProbe', internals._startup],
+  ];
   return {
     name: c.name,
+    image: c.image,
     ports: c.ports.map(p => ({ name: p.name, containerPort: p.number, protocol: p.protocol, hostPort: p.hostPort, hostIP: p.hostIp })),
+    volumeMounts: c.mounts.map(m => ({ name: m.volume.name, mountPath: m.path })),
+    lifecycleAndProbes: set.filter(([, value]) => value !== undefined && value !== null).map(([field]) => field),
   };
 }
 
@@ -95,6 +154,8 @@ export function serviceSpecView(spec: k8s.ServiceSpec): ServiceSpecView {
     loadBalancerClass: spec.loadBalancerClass,
     loadBalancerSourceRanges: spec.loadBalancerSourceRanges,
     allocateLoadBalancerNodePorts: spec.allocateLoadBalancerNodePorts,
+    // the Kubernetes 1.27 ServiceSpec has no trafficDistribution: our Services never render one
+    trafficDistribution: undefined,
   };
 }
 

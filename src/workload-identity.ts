@@ -10,6 +10,7 @@ import { Problems, constructPath } from './errors';
 import { Identity } from './identity';
 import { nameFromId } from './names';
 import { isUnpatched, metadataView, podTemplateView } from './views';
+import { workloadSpecView } from './workload-spec-view';
 
 /**
  * The props every workload of this library has, besides those of its cdk8s-plus-27 kind.
@@ -123,8 +124,11 @@ export function workloadView(
     selector: expressions.length > 0 ? { matchLabels: workload.matchLabels, matchExpressions: expressions } : { matchLabels: workload.matchLabels },
     template: podTemplateView(workload, 'spec.template'),
     serviceName,
+    // cdk8s-plus StatefulSets have no volumeClaimTemplates
+    volumeClaimNames: [],
     // StatefulSets of this library start their ordinals at 0, as cdk8s-plus renders them
     controller: NO_SETTINGS,
+    spec: workloadSpecView(workload, kind),
   };
 }
 

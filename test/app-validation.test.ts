@@ -66,7 +66,7 @@ describe('AppValidation', () => {
   });
 
   test('fails when skipRules names an unknown rule', () => {
-    expect(() => AppValidation.configure(new App(), { skipRules: ['no-such-rule'] })).toThrow(/^unknown rule 'no-such-rule' in skipRules; known rules are object-api-version, object-name, /);
+    expect(() => AppValidation.configure(new App(), { skipRules: ['no-such-rule'] })).toThrow(/^unknown rule 'no-such-rule' in skipRules; known rules are object-decode, object-unknown-field, object-api-version, object-name, /);
   });
 
   test('validation reflects changes made after a first synth', () => {

@@ -107,6 +107,55 @@ describe('cdk8s-services check: findings', () => {
     expect(r.stdout).toContain('<stdin>:8:3 Service/web spec.clusterIPs: Invalid value: ["10.0.0.10"]: failed to allocate IP 10.0.0.10: the provided IP (10.0.0.10) is not in the valid range. The range of valid IPs is 10.96.0.0/12 [service-cluster-ip]');
   });
 
+  test('decode errors: a string where an integer belongs is one error at its line, worded as the API server words it; --unknown-fields', () => {
+    const deployment = DEPLOYMENT.replace(/replicas: \d+/, 'replicas: "2"');
+    expect(deployment).toContain('replicas: "2"');
+    const r = run(['check', '-'], deployment + '---\n' + SERVICE);
+    expect(r.status).toBe(1);
+    const line = deployment.split('\n').findIndex(l => l.includes('replicas')) + 1;
+    expect(r.stdout).toContain(`<stdin>:${line}:3 Deployment/shop/web spec.replicas: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32`);
+    expect(r.stdout).toMatch(/^1 error, 0 warnings in 2 objects from 1 file$/m);
+    // a field the 1.27 schema does not have: an error by default, a warning or nothing on request
+    const unknown = SERVICE.replace('spec:\n', 'spec:\n  trafficPolicy: Local\n');
+    expect(unknown).toContain('trafficPolicy');
+    const strict = run(['check', '-'], DEPLOYMENT + '---\n' + unknown);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('unknown field "spec.trafficPolicy" [object-unknown-field]');
+    const warn = run(['check', '--unknown-fields', 'warning', '-'], DEPLOYMENT + '---\n' + unknown);
+    expect(warn.status).toBe(0);
+    expect(warn.stdout).toMatch(/^0 errors, 1 warning in 2 objects from 1 file$/m);
+    expect(run(['check', '--unknown-fields=ignore', '-'], DEPLOYMENT + '---\n' + unknown)).toMatchObject({ status: 0, stdout: '0 errors, 0 warnings in 2 objects from 1 file\n' });
+    expect(run(['check', '--unknown-fields', 'lenient', '-'], unknown).status).toBe(2);
+  });
+
+  test('--kubernetes-version: spec.trafficDistribution is unknown to 1.27 and a supported value from 1.31', () => {
+    const svc = SERVICE.replace('spec:\n', 'spec:\n  trafficDistribution: PreferClose\n');
+    const old = run(['check', '-'], DEPLOYMENT + '---\n' + svc);
+    expect(old.status).toBe(1);
+    expect(old.stdout).toContain('Kubernetes 1.27 has no such field (it came in 1.30); remove it, or set the target Kubernetes version [object-unknown-field]');
+    expect(old.stdout).toMatch(/^1 error, 0 warnings/m);
+    expect(run(['check', '--kubernetes-version', '1.31', '-'], DEPLOYMENT + '---\n' + svc).status).toBe(0);
+    const wrong = run(['check', '--kubernetes-version', '1.31', '-'], DEPLOYMENT + '---\n' + svc.replace('PreferClose', 'PreferSameZone'));
+    expect(wrong.stdout).toContain('Unsupported value: "PreferSameZone": supported values: "PreferClose" [service-traffic-distribution]');
+    expect(run(['check', '--kubernetes-version', '2.0', '-'], svc).status).toBe(2);
+  });
+
+  test('linkage beyond Services: an HPA naming a missing Deployment, a route to a port the Service lacks, a NetworkPolicy on the Service port', () => {
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: webb}\n' +
+      '  minReplicas: 1\n  maxReplicas: 3\n';
+    const route = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  rules:\n  - backendRefs: [{name: web, port: 8080}]\n';
+    const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector: {matchLabels: {app: web}}\n' +
+      '  ingress:\n  - ports: [{port: 80}]\n';
+    const r = run(['check', '--output', 'json', '-'], [DEPLOYMENT, SERVICE, hpa, route, policy].join('---\n'));
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).map((f: any) => `${f.severity} ${f.rule} ${f.kind}/${f.name} ${f.field}`);
+    expect(findings).toEqual([
+      'error hpa-scale-target HorizontalPodAutoscaler/web spec.scaleTargetRef.name',
+      'error route-backend-port HTTPRoute/web spec.rules[0].backendRefs[0].port',
+      'warning network-policy-port-number NetworkPolicy/web spec.ingress[0].ports[0].port',
+    ]);
+  });
+
   test('- reads standard input', () => {
     const r = run(['check', '-'], fs.readFileSync(path.join(ROOT, fixture('clean.yaml')), 'utf8'));
     expect(r).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 2 objects from 1 file\n', stderr: '' });
@@ -127,7 +176,7 @@ describe('cdk8s-services check: findings', () => {
       AppValidation.configure(app, { printWarnings: false });
       app.synth();
       expect(fs.readdirSync(outdir)).toHaveLength(4);
-      expect(run(['check', outdir])).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 26 objects from 4 files\n', stderr: '' });
+      expect(run(['check', outdir])).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 31 objects from 4 files\n', stderr: '' });
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
@@ -147,8 +196,11 @@ describe('cdk8s-services check: reading YAML as kubectl does', () => {
       'spec:\n  selector: {app: web, canary: off}\n  ports: [{port: 80}]\n';
     const r = run(['check', '-'], yaml);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('<stdin>:5:3 Service/web metadata.labels: Invalid value: true: the value of \'enabled\' must be a string; quote numbers and booleans in YAML [object-labels]');
-    expect(r.stdout).toContain('<stdin>:8:3 Service/web spec.selector: Invalid value: false: the value of \'canary\' must be a string; quote numbers and booleans in YAML [service-selector]');
+    // a boolean does not decode into a string: the API server refuses the object before validating it
+    expect(r.stdout).toContain('<stdin>:5:12 Service/web metadata.labels[enabled]: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels ' +
+      'of type string: write "true" in quotes to make it a string [object-decode]');
+    expect(r.stdout).toContain('<stdin>:8:24 Service/web spec.selector[canary]: json: cannot unmarshal bool into Go struct field ServiceSpec.spec.selector ' +
+      'of type string: write "false" in quotes to make it a string [object-decode]');
   });
 
   test('a repeated key: the last value is read, with a warning on standard error', () => {

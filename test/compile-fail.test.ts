@@ -3,7 +3,7 @@
 import { Protocol } from 'cdk8s-plus-27';
 import {
   Backend, ClusterIPService, ContainerPort, Deployment, ExternalNameService, HeadlessService, Identity,
-  LoadBalancerService, NodePortService, SessionAffinity,
+  LoadBalancerService, NetworkPeer, NodePortService, SessionAffinity,
 } from '../src';
 import { newChart, validationErrors } from './util';
 import type { PodSpecView, ServicePortView } from '../src/check/contract';
@@ -47,6 +47,26 @@ describe('compile-time rules', () => {
     new ClusterIPService(chart, 'A', { backend, externalTrafficPolicy: 'Local' });
     // @ts-expect-error kube-proxy does not handle headless Services: no session affinity
     new HeadlessService(chart, 'B', { backend, sessionAffinity: SessionAffinity.clientIP() });
+  });
+
+  test('an Ingress backend does not compile from a headless or ExternalName Service, nor a NetworkPolicy on ExternalName pods', () => {
+    const { chart, backend } = setup();
+    const headless = new HeadlessService(chart, 'A', { backend });
+    const external = new ExternalNameService(chart, 'B', { externalName: 'db.example.com' });
+    // type-checked, never run: the methods do not exist on these classes
+    const neverCalled = () => {
+      // @ts-expect-error a headless Service has no cluster IP: controllers that route to it (GCE, AWS instance targets) cannot
+      // reach it; put a ClusterIP Service in front (the checker only warns on other manifests: ingress-nginx routes to endpoints)
+      headless.ingressBackend();
+      // @ts-expect-error an ExternalName Service has no ports, and most controllers cannot route to it
+      external.ingressBackend();
+      // @ts-expect-error an ExternalName Service has no pods for a NetworkPolicy to select
+      external.allowFrom(NetworkPeer.namespace('web'));
+    };
+    expect(typeof neverCalled).toBe('function');
+    expect('ingressBackend' in headless || 'allowFrom' in external).toBe(false);
+    // ...but they compile where they apply
+    expect(headless.allowFrom(NetworkPeer.namespace('web'), { egress: false }).ingressPolicy).toBeDefined();
   });
 
   test('a selector, a backend or ports do not compile on an ExternalName Service', () => {
@@ -104,7 +124,9 @@ describe('compile-time rules', () => {
     const spec: PodSpecView = { containers: [], initContainers: [] };
     // @ts-expect-error a Service port view without nodePort leaves the node-port rules blind
     const port: ServicePortView = { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', appProtocol: undefined };
-    const complete: PodSpecView = { hostNetwork: undefined, containers: [], initContainers: [] };
+    const complete: PodSpecView = {
+      hostNetwork: undefined, restartPolicy: undefined, dnsPolicy: undefined, dnsConfig: undefined, volumes: [], containers: [], initContainers: [],
+    };
     expect([spec, port, complete]).toHaveLength(3);
   });
 });

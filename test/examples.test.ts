@@ -138,6 +138,33 @@ describe('example app', () => {
     expect(manifests).toMatchSnapshot();
   });
 
+  test('network: an Ingress backend by port name, a default-deny namespace, the resolver open on the container ports behind UDP and TCP 53', () => {
+    const manifests = chartOf(app, 'network');
+    expect(find(manifests, 'Ingress', 'api').spec.rules[0].http.paths).toEqual([
+      { path: '/orders', pathType: 'Prefix', backend: { service: { name: 'orders-api', port: { name: 'http' } } } },
+    ]);
+    expect(find(manifests, 'NetworkPolicy', 'default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
+    const resolver = find(manifests, 'NetworkPolicy', 'resolver-from-ns-images').spec;
+    // Service ports 53/UDP and 53/TCP target the container ports dns and dns-tcp (5353): the policy allows those
+    expect(resolver.ingress[0].ports).toEqual([{ port: 'dns', protocol: 'UDP' }, { port: 'dns-tcp', protocol: 'TCP' }]);
+    expect(resolver.podSelector.matchLabels).toEqual(find(manifests, 'Service', 'resolver').spec.selector);
+    expect(find(manifests, 'NetworkPolicy', 'orders-api-from-ns-ingress-nginx').spec.ingress[0]).toEqual({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+      ports: [{ port: 'http', protocol: 'TCP' }],
+    });
+  });
+
+  test('image-processing: only the frontend reaches the image processor, on its named container port', () => {
+    const manifests = chartOf(app, 'image-processing');
+    const policy = find(manifests, 'NetworkPolicy', 'image-processor-from-frontend').spec;
+    expect(policy.podSelector.matchLabels).toEqual(find(manifests, 'Service', 'image-processor').spec.selector);
+    expect(policy.ingress).toEqual([{
+      from: [{ podSelector: { matchLabels: find(manifests, 'Deployment', 'frontend').spec.selector.matchLabels } }],
+      ports: [{ port: 'http', protocol: 'TCP' }],
+    }]);
+    expect(manifests.filter(m => m.kind === 'NetworkPolicy')).toHaveLength(1);
+  });
+
   test('synthesizing twice gives identical bytes', () => {
     const a = exampleApp().synthYaml();
     const b = exampleApp().synthYaml();
@@ -147,7 +174,8 @@ describe('example app', () => {
 
   test('renaming or moving the charts leaves every selector byte-identical', () => {
     const selectors = (charts: Chart[]) => charts.flatMap(c => Testing.synth(c))
-      .map(m => JSON.stringify([m.kind, m.metadata.name, m.spec?.selector, m.spec?.template?.metadata?.labels]));
+      .map(m => JSON.stringify([m.kind, m.metadata.name, m.spec?.selector, m.spec?.template?.metadata?.labels, m.spec?.podSelector,
+        m.spec?.ingress]));
     const original = selectors(exampleApp().charts);
     const moved = new App({ outdir: Testing.app().outdir });
     const wrapper = new Chart(moved, 'wrapper');

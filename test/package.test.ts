@@ -35,15 +35,15 @@ describe('the package', () => {
     expect(internal.size).toBeGreaterThan(20);
     expect(exported.filter(name => internal.has(name))).toEqual([]);
     expect(exported.sort()).toEqual([
-      'AddEndpointsOptions', 'AddressType', 'AppFinding', 'AppValidation', 'AppValidationOptions', 'Backend', 'CheckOptions',
+      'AddEndpointsOptions', 'AddressType', 'AllowTraffic', 'AllowTrafficOptions', 'AllowTrafficProps', 'AppFinding', 'AppValidation', 'AppValidationOptions', 'Backend', 'CheckOptions',
       'ClientIPAffinityOptions', 'ClusterIPService', 'ClusterIPServiceOptions', 'ClusterIPServiceProps', 'CommonServiceOptions', 'ContainerPort',
-      'ContainerPortOptions', 'DaemonSet', 'DaemonSetProps', 'Deployment', 'DeploymentProps', 'DnsNameOptions', 'ENDPOINT_SLICE_MANAGER', 'Endpoint',
+      'ContainerPortOptions', 'DaemonSet', 'DaemonSetProps', 'DefaultDenyPolicy', 'DefaultDenyPolicyProps', 'Deployment', 'DeploymentProps', 'DnsNameOptions', 'ENDPOINT_SLICE_MANAGER', 'Endpoint',
       'EndpointOptions', 'EndpointSlice', 'EndpointSliceProps', 'ExternalNameService', 'ExternalNameServiceProps', 'Finding', 'HeadlessService',
-      'HeadlessServiceOptions', 'HeadlessServiceProps', 'ITargetPort', 'Identity', 'IdentityOptions', 'IpFamily', 'IpFamilyPolicy', 'LoadBalancerService',
-      'LoadBalancerServiceOptions', 'LoadBalancerServiceProps', 'ManifestChecker', 'NodePortRange', 'NodePortService', 'NodePortServiceOptions',
+      'HeadlessServiceOptions', 'HeadlessServiceProps', 'ITargetPort', 'Identity', 'IdentityOptions', 'IpBlockOptions', 'IpFamily', 'IpFamilyPolicy', 'LoadBalancerService',
+      'LoadBalancerServiceOptions', 'LoadBalancerServiceProps', 'ManifestChecker', 'NetworkPeer', 'NodePortRange', 'NodePortService', 'NodePortServiceOptions',
       'NodePortServicePortOptions', 'NodePortServiceProps', 'PortName', 'PortNameOptions', 'PortTarget', 'RuleInfo', 'RuleScope', 'Service',
-      'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'ServicesValidation', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy',
-      'UrlOptions',
+      'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'ServicesValidation', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy', 'UnknownFields',
+      'UrlOptions', 'WiringMap', 'WiringMapOptions',
     ]);
     // the runtime exports are the classes and enums of that list
     // eslint-disable-next-line @typescript-eslint/no-require-imports

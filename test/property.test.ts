@@ -2,10 +2,11 @@
 // Kubernetes OpenAPI schema accept; whatever malformed input the checker gets, it answers with findings, never an
 // exception.
 import { Chart, Duration, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import {
-  AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, HeadlessService, Identity, LoadBalancerService,
-  ManifestChecker, NodePortService, Service, SessionAffinity, TrafficPolicy,
+  AppValidation, Backend, ClusterIPService, ContainerPort, DefaultDenyPolicy, Deployment, HeadlessService, Identity, LoadBalancerService,
+  ManifestChecker, NetworkPeer, NodePortService, Service, SessionAffinity, TrafficPolicy,
 } from '../src';
 import { expectSchemaValid, validationErrors, views } from './util';
 import { main } from '../src/cli';
@@ -32,6 +33,10 @@ const config = fc.record({
   timeout: fc.option(fc.integer({ min: 1, max: 86400 }), { nil: undefined }),
   local: fc.boolean(),
   sourceRanges: fc.array(cidr, { maxLength: 3 }),
+  // a client allowed to reach some of the Service's ports (NetworkPolicy), and an Ingress in front of the Service
+  allow: fc.option(fc.record({ peer: fc.constantFrom('workload', 'namespace', 'cidr'), ports: fc.nat(3), egress: fc.boolean() }), { nil: undefined }),
+  ingress: fc.boolean(),
+  defaultDeny: fc.option(fc.boolean(), { nil: undefined }),
 });
 
 describe('properties', () => {
@@ -61,6 +66,17 @@ describe('properties', () => {
           backend, ports: withNodePorts, externalTrafficPolicy: policy, loadBalancerSourceRanges: c.sourceRanges, sessionAffinity: affinity,
         });
       }
+      if (c.allow) {
+        const client = new Deployment(chart, 'Client', { identity: Identity.of(`${c.app}-client`), containers: [{ image: 'registry.example.com/client:1' }] });
+        const peer = c.allow.peer === 'workload' ? NetworkPeer.workload(client) : c.allow.peer === 'namespace' ? NetworkPeer.namespace('clients') : NetworkPeer.ipBlock('10.0.0.0/8');
+        const allowed = svc.servicePorts.slice(0, Math.max(1, c.allow.ports));
+        (svc as ClusterIPService).allowFrom(peer, { ports: allowed, egress: c.allow.peer === 'workload' && c.allow.egress });
+      }
+      const tcp = svc.servicePorts.find(p => p.protocol === kplus.Protocol.TCP);
+      if (c.ingress && c.type !== 'Headless' && tcp) {
+        new kplus.Ingress(chart, 'Ingress', { metadata: { name: 'web' } }).addRule('/', (svc as ClusterIPService).ingressBackend(tcp), kplus.HttpIngressPathType.PREFIX);
+      }
+      if (c.defaultDeny !== undefined) new DefaultDenyPolicy(chart, 'Deny', { egress: c.defaultDeny });
       expect(validationErrors(chart)).toEqual([]);
       // the views the checker reads of the Deployment and the Service are what they render
       for (const construct of [d, svc]) {
@@ -88,8 +104,14 @@ describe('properties', () => {
     const junk = fc.anything({ maxDepth: 4, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true });
     const portish = fc.record({ port: junk, targetPort: junk, nodePort: junk, protocol: junk, name: junk, appProtocol: junk }, { requiredKeys: [] });
     const manifest = fc.record({
-      apiVersion: fc.oneof(fc.constantFrom('v1', 'apps/v1', 'batch/v1'), junk),
-      kind: fc.oneof(fc.constantFrom('Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob'), junk),
+      apiVersion: fc.oneof(fc.constantFrom(
+        'v1', 'apps/v1', 'batch/v1', 'networking.k8s.io/v1', 'discovery.k8s.io/v1', 'autoscaling/v2', 'policy/v1', 'monitoring.coreos.com/v1',
+        'gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2',
+      ), junk),
+      kind: fc.oneof(fc.constantFrom(
+        'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'EndpointSlice',
+        'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceMonitor', 'PodMonitor', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'UDPRoute',
+      ), junk),
       metadata: fc.oneof(fc.record({
         name: fc.oneof(fc.string(), junk), namespace: fc.oneof(fc.string(), junk), labels: junk, annotations: junk,
       }, { requiredKeys: [] }), junk),
@@ -110,8 +132,52 @@ describe('properties', () => {
         healthCheckNodePort: junk,
         template: fc.oneof(junk, fc.record({
           metadata: junk,
-          spec: fc.oneof(junk, fc.record({ containers: fc.array(fc.record({ ports: junk }), { maxLength: 2 }) })),
+          spec: fc.oneof(junk, fc.record({
+            containers: fc.array(fc.record({ name: junk, image: junk, ports: junk, volumeMounts: junk }, { requiredKeys: [] }), { maxLength: 2 }),
+            initContainers: junk,
+            volumes: junk,
+            restartPolicy: junk,
+            dnsPolicy: junk,
+            dnsConfig: junk,
+          }, { requiredKeys: [] })),
         })),
+        // workload specs
+        replicas: junk,
+        minReadySeconds: junk,
+        revisionHistoryLimit: junk,
+        progressDeadlineSeconds: junk,
+        strategy: junk,
+        updateStrategy: junk,
+        podManagementPolicy: junk,
+        parallelism: junk,
+        completions: junk,
+        backoffLimit: junk,
+        completionMode: junk,
+        schedule: junk,
+        concurrencyPolicy: junk,
+        jobTemplate: junk,
+        volumeClaimTemplates: junk,
+        serviceName: junk,
+        // Ingress, NetworkPolicy, autoscaling, disruption budgets, monitors and routes
+        defaultBackend: junk,
+        rules: junk,
+        tls: junk,
+        ingressClassName: junk,
+        podSelector: junk,
+        policyTypes: junk,
+        ingress: junk,
+        egress: junk,
+        scaleTargetRef: junk,
+        minReplicas: junk,
+        maxReplicas: junk,
+        minAvailable: junk,
+        maxUnavailable: junk,
+        endpoints: junk,
+        podMetricsEndpoints: junk,
+        namespaceSelector: junk,
+        parentRefs: junk,
+        backendRefs: junk,
+        trafficDistribution: junk,
       }, { requiredKeys: [] })),
     }, { requiredKeys: [] });
     fc.assert(fc.property(fc.array(fc.oneof(manifest, junk), { maxLength: 6 }), fc.boolean(), (manifests, linkage) => {

@@ -33,14 +33,22 @@ const SOURCES: readonly Source[] = [
     ],
     findings: [
       'examples/notifications/rollout-canary.yaml:8:1 warning service-open-load-balancer Service/rollouts-canary spec.loadBalancerSourceRanges',
+      // the API server's own warning on create: the class annotation without spec.ingressClassName is deprecated
+      'examples/notifications/rollout-canary.yaml:22:5 warning ingress-class-annotation Ingress/rollouts-demo-stable metadata.annotations[kubernetes.io/ingress.class]',
       // the preview pods come from the Rollout's experiment step, not from its spec.template: a warning naming the Rollout
       'examples/rollout-canary-preview.yaml:52:3 warning service-pods-elsewhere Service/rollout-canary-preview spec.selector',
+      // networking.k8s.io/v1beta1 Ingresses (serviceName/servicePort backends), removed in Kubernetes 1.22
+      'examples/traffic-routing-experiment-step/rollout-alb-experiment-step.yaml:43:1 error object-api-version Ingress/alb-rollout-ingress apiVersion',
+      'examples/traffic-routing-experiment-step/rollout-smi-experiment-step.yaml:31:1 error object-api-version Ingress/rollout-smi-experiment-stable apiVersion',
     ],
   },
   {
     name: 'cloudnative-pg',
     units: ['docs/src/samples/cluster-example-monitoring.yaml', 'docs/src/samples/cluster-example.yaml', 'docs/src/samples/networkpolicy-example.yaml'],
-    findings: [],
+    findings: [
+      // a sample applied on its own: the pods it selects are those the CNPG operator creates for a Cluster defined elsewhere
+      'docs/src/samples/networkpolicy-example.yaml:9:3 warning network-policy-pods-elsewhere NetworkPolicy/allow-operator spec.podSelector',
+    ],
   },
   {
     name: 'emojivoto',
@@ -193,6 +201,8 @@ const SOURCES: readonly Source[] = [
 
 /** The units that give errors, and why the API server, kubectl or the tools around them refuse them. */
 const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
+  'argo-rollouts/examples/traffic-routing-experiment-step/rollout-alb-experiment-step.yaml': 'a networking.k8s.io/v1beta1 Ingress, removed in Kubernetes 1.22',
+  'argo-rollouts/examples/traffic-routing-experiment-step/rollout-smi-experiment-step.yaml': 'a networking.k8s.io/v1beta1 Ingress, removed in Kubernetes 1.22',
   'kubernetes-kubernetes/examples/meteor': 'Services of apiVersion v1beta1 (before Kubernetes 1.0): no API server serves that version any more',
   'kubernetes-kubernetes/examples/storm': 'a Service and a Pod of apiVersion v1beta1 (before Kubernetes 1.0)',
   [`kubernetes-website/${WEBSITE}/application/job/cronjob.yaml`]: 'a batch/v1beta1 CronJob, removed in Kubernetes 1.25',

@@ -80,7 +80,7 @@ describe('ServicesValidation through cdk8s synth', () => {
     expect(r.output).toContain('Validations ended succesfully');
     expect(r.status).toBe(0);
     expect(r.reports).toHaveLength(1);
-    expect(r.reports[0].summary).toMatchObject({ status: 'success', plugin: ROOT, metadata: { objects: '26', errors: '0', warnings: '0' } });
+    expect(r.reports[0].summary).toMatchObject({ status: 'success', plugin: ROOT, metadata: { objects: '31', errors: '0', warnings: '0' } });
     expect(r.reports[0].violations).toEqual([]);
   }, 180_000);
 
@@ -89,7 +89,7 @@ describe('ServicesValidation through cdk8s synth', () => {
     expect(r.status).toBe(2);
     expect(r.output).toContain('Validation failed');
     const report = r.reports[0];
-    expect(report.summary).toMatchObject({ status: 'failure', metadata: { objects: '27', errors: '2', warnings: '0' } });
+    expect(report.summary).toMatchObject({ status: 'failure', metadata: { objects: '32', errors: '2', warnings: '0' } });
     const byRule = Object.fromEntries(report.violations.map((v: any) => [v.ruleName, v]));
     expect(Object.keys(byRule).sort()).toEqual(['service-node-port', 'service-selects-nothing']);
     expect(byRule['service-node-port']).toMatchObject({

@@ -1,18 +1,25 @@
 // The engine: runs every rule family over views, with one resolved options object. `ManifestChecker` feeds it views
 // decoded from manifests; the analysis of a cdk8s app at synth feeds it the views its constructs build.
+import { checkAllocations } from './allocation';
 import { checkReferences } from './construct-rules';
-import type { ObjectView } from './contract';
+import type { IngressView, NetworkPolicyView, ObjectView } from './contract';
+import { DECODE_RULE_IDS } from './decode-rules';
 import { checkEndpointSlice } from './endpointslice-rules';
 import { Finding } from './finding';
+import { checkIngress } from './ingress-rules';
 import { checkLinkage } from './linkage-rules';
 import { groupOf } from './manifest-views';
+import { checkNetworkPolicy } from './network-policy-rules';
+import { checkNetworkingLinkage } from './networking-linkage-rules';
 import type { ResolvedOptions } from './options';
 import { podFacts } from './pod-facts';
 import { PodIndex } from './pod-index';
+import { checkObjectReferences } from './reference-rules';
 import { RuleId, SUPERSEDED } from './registry';
 import { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { checkService } from './service-rules';
 import { checkWorkload } from './workload-rules';
+import { checkWorkloadSpec } from './workload-spec-rules';
 
 /**
  * One object to check.
@@ -45,31 +52,70 @@ export interface CheckContext {
  * @internal
  */
 export function runChecks(inputs: readonly CheckInput[], options: ResolvedOptions, context: CheckContext = {}): Finding[] {
-  const report = new Report(options.skip);
+  const report = new Report(options.skip, options.severities);
   const objects: CheckedObject[] = [];
   const byKey = new Map<object, CheckedObject>();
+  const services: CheckedService[] = [];
+  const undecodable = new Set<number>();
   for (const input of inputs) {
     const obj = checkedObject(input, options);
     objects.push(obj);
     if (input.key) byKey.set(input.key, obj);
+    if (isUndecodable(input, options)) {
+      // the API server answers 400 to an object it cannot decode, before validating it: only what decoding found counts
+      for (const [rule, field, message] of input.decodeProblems ?? []) if (DECODE_RULE_IDS.has(rule)) report.add(obj, rule, field, message);
+      undecodable.add(obj.index);
+      continue;
+    }
     for (const [rule, field, message] of input.decodeProblems ?? []) report.add(obj, rule, field, message);
-    if (obj.view.view === 'service') checkService(obj as CheckedService, report, options);
-    else if (obj.view.view === 'workload') checkWorkload(obj as CheckedWorkload, report);
-    else if (obj.view.view === 'endpointSlice') checkEndpointSlice(obj as CheckedEndpointSlice, report);
+    switch (obj.view.view) {
+      case 'service':
+        checkService(obj as CheckedService, report, options);
+        services.push(obj as CheckedService);
+        break;
+      case 'workload':
+        checkWorkload(obj as CheckedWorkload, report);
+        checkWorkloadSpec(obj as CheckedWorkload, report);
+        break;
+      case 'endpointSlice':
+        checkEndpointSlice(obj as CheckedEndpointSlice, report);
+        break;
+      case 'ingress':
+        checkIngress(obj as CheckedObject<IngressView>, report);
+        break;
+      case 'networkPolicy':
+        checkNetworkPolicy(obj as CheckedObject<NetworkPolicyView>, report);
+        break;
+      default:
+        // other kinds are read for their references and pods only (linkage, below)
+    }
   }
+  // cluster IPs and node ports are allocated cluster-wide: Services of one input can ask for the same one
+  checkAllocations(services, report);
   // the pod index serves the linkage rules and the construct rules; without either, it is not built
   let index: PodIndex | undefined = options.linkage ? new PodIndex(objects) : undefined;
-  if (index) checkLinkage(objects, index, report);
+  if (index) {
+    checkLinkage(objects, index, report);
+    checkNetworkingLinkage(objects, index, report);
+    checkObjectReferences(objects, index, report);
+  }
   for (const obj of objects) {
     if (obj.view.view === 'service' && obj.view.references) {
       index ??= new PodIndex(objects);
       checkReferences(obj as CheckedService, obj.view.references, index, byKey, report, context.pathOf);
     }
   }
-  return dropSuperseded(report.findings).sort((a, b) => a.index - b.index);
+  // the wiring rules still see an undecodable object (a Service still selects its pods), but say nothing about it
+  const findings = undecodable.size === 0 ? report.findings : report.findings.filter(f => !undecodable.has(f.index) || DECODE_RULE_IDS.has(f.rule));
+  return dropSuperseded(findings).sort((a, b) => a.index - b.index);
 }
 
-function checkedObject(input: CheckInput, options: ResolvedOptions): CheckedObject {
+/**
+ * An object as the rules see it: its view, with the namespace it lands in, its name, and its pods' labels and ports.
+ *
+ * @internal
+ */
+export function checkedObject(input: CheckInput, options: ResolvedOptions): CheckedObject {
   const { view } = input;
   const namespace = typeof view.metadata.namespace === 'string' ? view.metadata.namespace : '';
   return {
@@ -82,6 +128,13 @@ function checkedObject(input: CheckInput, options: ResolvedOptions): CheckedObje
     name: typeof view.metadata.name === 'string' ? view.metadata.name : '',
     pods: (view.view === 'workload' || view.view === 'other') && view.template ? podFacts(view.template) : undefined,
   };
+}
+
+/** Whether decoding found a value of the wrong type in the object (unless that rule is skipped). */
+function isUndecodable(input: CheckInput, options: ResolvedOptions): boolean {
+  if (!input.decodeProblems || options.skip.has('object-decode')) return false;
+  for (const problem of input.decodeProblems) if (problem[0] === 'object-decode') return true;
+  return false;
 }
 
 /**

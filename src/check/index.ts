@@ -2,13 +2,14 @@
 // import the checker through this file and the contract (contract.ts) only.
 export { ManifestChecker } from './checker';
 export { Finding, Severity } from './finding';
-export { CheckOptions, NodePortRange, ResolvedOptions, resolveOptions } from './options';
+export { CheckOptions, NodePortRange, ResolvedOptions, UnknownFields, resolveOptions } from './options';
 export { RuleInfo, RuleScope } from './rule';
 export { RuleId, allRules } from './registry';
 export { CheckInput, runChecks } from './engine';
 export { decodeManifest, decodeMetadata, isCheckedKind } from './manifest-views';
+export { isReferringKind } from './reference-views';
 export { sharedLabels } from './construct-rules';
 export {
-  fullyQualifiedDomainNameReasons, ipFamilyOf, isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName,
+  fullyQualifiedDomainNameReasons, ipFamilyOf, isCidr, isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName,
   isValidPortNum, nonSpecialIPReasons,
 } from './validators';

@@ -5,12 +5,16 @@
 // the rules walk, decoding reports it once and leaves the entry out (`undefined`), so the rules do not report the
 // same mistake again.
 import {
-  ContainerPortView, ContainerView, MetadataView, ObjectView, PodTemplateView, ServicePortView, ServiceSpecView, WorkloadKind,
-  invalid,
+  ContainerPortView, ContainerView, MetadataView, ObjectView, PodTemplateView, ServicePortView, ServiceSpecView, VolumeMountView, VolumeView,
+  WorkloadKind, invalid,
 } from './contract';
 import { decodeControllerSettings } from './controller-labels';
+import { checkDecoding } from './decode-rules';
 import { asArray, asStringMap, isObject } from './json';
+import { decodeIngress, decodeNetworkPolicy } from './networking-views';
+import { decodeReferringObject } from './reference-views';
 import type { RuleId } from './registry';
+import { decodeWorkloadSpec } from './workload-spec-views';
 
 /**
  * Receives what decoding could not read: the rule it falls under, the field and the message.
@@ -33,6 +37,8 @@ const KIND_GROUPS: Readonly<Record<string, string>> = {
   Job: 'batch',
   CronJob: 'batch',
   EndpointSlice: 'discovery.k8s.io',
+  Ingress: 'networking.k8s.io',
+  NetworkPolicy: 'networking.k8s.io',
 };
 
 /**
@@ -49,13 +55,22 @@ const SERVED_API_VERSIONS: Readonly<Record<string, string>> = {
   Job: 'batch/v1',
   CronJob: 'batch/v1',
   EndpointSlice: 'discovery.k8s.io/v1',
+  Ingress: 'networking.k8s.io/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
 };
 
-/** Groups that served a kind before it moved: Deployments, DaemonSets and ReplicaSets were in extensions. */
-const FORMER_GROUPS: Readonly<Record<string, string>> = { Deployment: 'extensions', DaemonSet: 'extensions', ReplicaSet: 'extensions' };
+/** Groups that served a kind before it moved: Deployments, DaemonSets, ReplicaSets, Ingresses and NetworkPolicies were in extensions. */
+const FORMER_GROUPS: Readonly<Record<string, string>> = {
+  Deployment: 'extensions', DaemonSet: 'extensions', ReplicaSet: 'extensions', Ingress: 'extensions', NetworkPolicy: 'extensions',
+};
 
-/** The release that removed a version the checker's kinds were served under. */
+/**
+ * The release that removed a version the checker's kinds were served under; `<kind> <apiVersion>` where a kind left
+ * that version in another release than the rest (extensions/v1beta1 Ingresses were served until 1.22).
+ */
 const REMOVED_IN: Readonly<Record<string, string>> = {
+  'Ingress extensions/v1beta1': '1.22',
+  'networking.k8s.io/v1beta1': '1.22',
   'extensions/v1beta1': '1.16',
   'apps/v1beta1': '1.16',
   'apps/v1beta2': '1.16',
@@ -133,15 +148,22 @@ function isRemovedVersion(kind: string, apiVersion: unknown): boolean {
 export function decodeManifest(manifest: Record<string, any>, problem: DecodeProblem): ObjectView {
   const base = { apiVersion: manifest.apiVersion, kind: manifest.kind as string, metadata: decodeMetadata(manifest.metadata) };
   if (isRemovedVersion(base.kind, base.apiVersion)) {
-    const removed = REMOVED_IN[base.apiVersion as string];
+    const removed = REMOVED_IN[`${base.kind} ${base.apiVersion}`] ?? REMOVED_IN[base.apiVersion as string];
     problem('object-api-version', 'apiVersion', `no matches for kind "${base.kind}" in version "${base.apiVersion}": Kubernetes 1.27 serves it as ` +
       `${SERVED_API_VERSIONS[base.kind]}${removed ? ` (${base.apiVersion} was removed in ${removed})` : ''}; kubectl cannot apply it`);
     // the fields of a version the API server no longer serves are not checked against the current one; its pod
     // template still tells the linkage rules which Services were meant for it
     return { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
   }
-  if (!isCheckedKind(base.kind, base.apiVersion)) return { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
+  // what the API server refuses before validating: values of the wrong JSON type, unknown fields (decode-rules.ts)
+  checkDecoding(manifest, problem);
+  if (!isCheckedKind(base.kind, base.apiVersion)) {
+    // objects that point at workloads, pods or Services are read for the reference rules, not validated
+    return decodeReferringObject(base, groupOf(base.apiVersion), manifest) ?? { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
+  }
   if (base.kind === 'Service') return { ...base, view: 'service', spec: decodeServiceSpec(manifest.spec, problem), references: undefined };
+  if (base.kind === 'Ingress') return decodeIngress(base, manifest, problem);
+  if (base.kind === 'NetworkPolicy') return decodeNetworkPolicy(base, manifest, problem);
   if (base.kind === 'EndpointSlice') {
     return {
       ...base,
@@ -163,7 +185,9 @@ export function decodeManifest(manifest: Record<string, any>, problem: DecodePro
     selector: LABEL_SELECTOR_KINDS.has(kind) ? asStringMap(manifest.spec).selector : undefined,
     template: decodeTemplate(kind, manifest, problem),
     serviceName: kind === 'StatefulSet' ? asStringMap(manifest.spec).serviceName : undefined,
+    volumeClaimNames: kind === 'StatefulSet' ? asArray(asStringMap(manifest.spec).volumeClaimTemplates).map(t => asStringMap(asStringMap(t).metadata).name) : [],
     controller: decodeControllerSettings(kind, manifest.spec),
+    spec: decodeWorkloadSpec(kind, manifest.spec),
   };
 }
 
@@ -180,11 +204,13 @@ function decodeCustomTemplate(manifest: Record<string, any>): PodTemplateView | 
 }
 
 /**
- * A list of objects: absent or null reads as empty; a list that is not one, or an entry that is not an object, is
- * reported under `rule` and left out.
+ * A list of objects, each decoded with its field path: absent or null reads as empty; a list that is not one, or an
+ * entry that is not an object, is reported under `rule` and left out (`undefined`).
+ *
+ * @internal
  */
-function decodeList<T>(
-  raw: unknown, field: string, rule: RuleId, problem: DecodeProblem, decode: (entry: Record<string, any>) => T,
+export function decodeList<T>(
+  raw: unknown, field: string, rule: RuleId, problem: DecodeProblem, decode: (entry: Record<string, any>, field: string) => T | undefined,
 ): Array<T | undefined> | undefined {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
@@ -192,7 +218,7 @@ function decodeList<T>(
     return undefined;
   }
   return raw.map((entry, i) => {
-    if (isObject(entry)) return decode(entry);
+    if (isObject(entry)) return decode(entry, `${field}[${i}]`);
     problem(rule, `${field}[${i}]`, invalid(entry, 'must be an object'));
     return undefined;
   });
@@ -245,6 +271,7 @@ function decodeServiceSpec(raw: unknown, problem: DecodeProblem): ServiceSpecVie
     loadBalancerClass: raw.loadBalancerClass,
     loadBalancerSourceRanges: raw.loadBalancerSourceRanges,
     allocateLoadBalancerNodePorts: raw.allocateLoadBalancerNodePorts,
+    trafficDistribution: raw.trafficDistribution,
   };
 }
 
@@ -267,10 +294,27 @@ function decodeTemplateAt(path: readonly string[], node: Record<string, any>, pr
     annotations: meta.annotations,
     spec: {
       hostNetwork: spec.hostNetwork,
+      restartPolicy: spec.restartPolicy,
+      dnsPolicy: spec.dnsPolicy,
+      dnsConfig: isObject(spec.dnsConfig) ? { nameservers: spec.dnsConfig.nameservers } : undefined,
+      volumes: asArray(spec.volumes).map(decodeVolume),
       containers: containers(spec.containers, 'containers'),
       initContainers: containers(spec.initContainers, 'initContainers'),
     },
   };
+}
+
+/** The fields of a container that init containers may not have (`validateInitContainers`). */
+const LIFECYCLE_AND_PROBES = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'];
+
+/** A volume: its name and the fields set besides it, the sources. Entries that are not objects read as undefined. */
+function decodeVolume(raw: unknown): VolumeView | undefined {
+  if (!isObject(raw)) return undefined;
+  return { name: raw.name, sources: Object.keys(raw).filter(key => key !== 'name' && raw[key] !== null && raw[key] !== undefined) };
+}
+
+function decodeVolumeMount(raw: unknown): VolumeMountView | undefined {
+  return isObject(raw) ? { name: raw.name, mountPath: raw.mountPath } : undefined;
 }
 
 function decodeContainer(raw: unknown, portsField: string, problem: DecodeProblem): ContainerView | undefined {
@@ -280,5 +324,11 @@ function decodeContainer(raw: unknown, portsField: string, problem: DecodeProble
     problem('container-port-number', `${portsField}[${i}]`, invalid(p, 'must be an object with at least containerPort'));
     return undefined;
   });
-  return { name: raw.name, ports };
+  return {
+    name: raw.name,
+    image: raw.image,
+    ports,
+    volumeMounts: asArray(raw.volumeMounts).map(decodeVolumeMount),
+    lifecycleAndProbes: LIFECYCLE_AND_PROBES.filter(key => raw[key] !== null && raw[key] !== undefined),
+  };
 }

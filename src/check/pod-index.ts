@@ -3,9 +3,10 @@
 // matching posting list, not the size of the input; the labels controllers add on top of a template
 // (controller-labels.ts); and the custom resources whose controllers may create pods this check cannot see.
 import { LabelledWorkload, controllerAddsLabel, isControllerLabel, workloadsNamedBy } from './controller-labels';
+import { asArray, asStringMap } from './json';
 import type { PodFacts } from './pod-facts';
 import type { CheckedObject } from './report';
-import { mapSelectorMatches } from './selectors';
+import { labelSelectorMatches, mapSelectorMatches } from './selectors';
 
 /**
  * An object whose pods the index knows: a workload or Pod with a readable template, or a custom resource with a
@@ -24,6 +25,15 @@ const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
   'events.k8s.io', 'extensions', 'flowcontrol.apiserver.k8s.io', 'internal.apiserver.k8s.io', 'networking.k8s.io',
   'node.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'resource.k8s.io', 'scheduling.k8s.io', 'storage.k8s.io',
 ]);
+
+/**
+ * Whether an API group is one Kubernetes itself serves (1.27): the kinds of another group are custom resources.
+ *
+ * @internal
+ */
+export function isBuiltInGroup(group: string): boolean {
+  return BUILT_IN_GROUPS.has(group);
+}
 
 /**
  * Custom resources that configure rather than run: routes, certificates, scrape targets, policies. Their
@@ -83,6 +93,18 @@ export class PodIndex {
   }
 
   /**
+   * The pod sources in a namespace whose pods a LabelSelector matches (matchLabels and matchExpressions), counting
+   * the labels their controllers add. Unlike a Service's map selector, an empty LabelSelector selects every pod of the
+   * namespace (a NetworkPolicy's, a PodDisruptionBudget's, a monitor's).
+   */
+  public selectByLabelSelector(namespace: string, selector: Readonly<Record<string, unknown>>): readonly PodSource[] {
+    const matchLabels = asStringMap(selector.matchLabels);
+    const expressions = asArray(selector.matchExpressions);
+    const candidates = Object.keys(matchLabels).length > 0 ? this.select(namespace, matchLabels) : this.sourcesIn(namespace);
+    return expressions.length === 0 ? candidates : candidates.filter(s => labelSelectorMatches({ matchExpressions: expressions }, s.pods.labels));
+  }
+
+  /**
    * The pod sources in a namespace whose pods a map selector matches, counting the labels their controllers add.
    * An empty selector selects nothing here: a Service without a selector has no automatic endpoints.
    */
@@ -122,6 +144,11 @@ export class PodIndex {
       if (names) return [...new Set(names)].flatMap(name => pods.byName.get(name) ?? []);
     }
     return pods.sources;
+  }
+
+  /** The pod sources of a namespace: what an empty LabelSelector (a PodDisruptionBudget's, a PodMonitor's) selects. */
+  public sourcesIn(namespace: string): readonly PodSource[] {
+    return this.byNamespace.get(namespace)?.sources ?? [];
   }
 
   /** Whether the input has any pod source in a namespace. */

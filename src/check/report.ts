@@ -1,6 +1,6 @@
 // The objects under check, with what findings need to name them, and the report the rules add findings to.
 import type { EndpointSliceView, ObjectView, ServiceView, WorkloadView } from './contract';
-import { Finding } from './finding';
+import { Finding, Severity } from './finding';
 import type { PodFacts } from './pod-facts';
 import { RULES, RuleId } from './registry';
 
@@ -47,12 +47,16 @@ export type CheckedEndpointSlice = CheckedObject<EndpointSliceView>;
 export class Report {
   public readonly findings: Finding[] = [];
 
-  constructor(private readonly skip: ReadonlySet<string>) {}
+  /**
+   * @param skip the rules whose findings are dropped
+   * @param severities the rules whose findings take another severity than the registry's
+   */
+  constructor(private readonly skip: ReadonlySet<string>, private readonly severities: ReadonlyMap<string, Severity> = new Map()) {}
 
   public add(obj: ObjectRef, rule: RuleId, field: string, message: string): void {
     if (this.skip.has(rule)) return;
     this.findings.push({
-      severity: RULES[rule].severity,
+      severity: this.severities.get(rule) ?? RULES[rule].severity,
       rule,
       index: obj.index,
       kind: obj.kind,

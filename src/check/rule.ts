@@ -71,7 +71,9 @@ export interface RuleRow {
 export const SOURCES = {
   CORE: 'k8s.io/kubernetes pkg/apis/core/validation/validation.go',
   APPS: 'k8s.io/kubernetes pkg/apis/apps/validation/validation.go',
+  BATCH: 'k8s.io/kubernetes pkg/apis/batch/validation/validation.go',
   META: 'k8s.io/apimachinery pkg/api/validation',
+  NETWORKING: 'k8s.io/kubernetes pkg/apis/networking/validation/validation.go',
   OURS: 'cdk8s-services',
 } as const;
 

@@ -38,3 +38,12 @@ export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<
   }
   return true;
 }
+
+/**
+ * Whether a LabelSelector is empty (no matchLabels, no matchExpressions): it selects every pod of its namespace.
+ *
+ * @internal
+ */
+export function isEmptySelector(selector: Readonly<Record<string, unknown>>): boolean {
+  return Object.keys(asStringMap(selector.matchLabels)).length === 0 && asArray(selector.matchExpressions).length === 0;
+}

@@ -2,7 +2,7 @@
 // and the registry's allocation checks) and external IPs (`ValidateNonSpecialIP`, and our warning).
 import { ServiceSpecView, duplicate, invalid, notSupported, show } from './contract';
 import { Severity } from './finding';
-import { asArray } from './json';
+import { asArray, asStringMap } from './json';
 import type { ResolvedOptions } from './options';
 import type { CheckedService, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
@@ -49,16 +49,19 @@ export function checkClusterIPs(obj: CheckedService, report: Report, spec: Servi
     if (seen.has(family)) report.add(obj, 'service-ip-families', `spec.ipFamilies[${i}]`, duplicate(family));
     seen.add(family);
   });
-  const policy = spec.ipFamilyPolicy;
-  if (policy !== undefined && policy !== null && !IP_FAMILY_POLICIES.includes(policy as string)) {
-    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', notSupported(policy, IP_FAMILY_POLICIES));
+  const written = spec.ipFamilyPolicy;
+  if (written !== undefined && written !== null && !IP_FAMILY_POLICIES.includes(written as string)) {
+    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', notSupported(written, IP_FAMILY_POLICIES));
   }
-  // registry allocation (initIPFamilyFields): two families need a dual-stack policy
+  // the registry's initIPFamilyFields defaults an absent policy before it checks it: two families or two cluster
+  // IPs then need a dual-stack policy
+  const { policy, defaulted } = ipFamilyPolicyOf(spec);
+  const why = defaulted ? ` (an absent ipFamilyPolicy defaults to ${policy})` : '';
   if (policy === 'SingleStack' && families.length > 1) {
-    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
+    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, `must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified${why}`));
   }
   if (policy === 'SingleStack' && clusterIPs.length > 1) {
-    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"));
+    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, `must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified${why}`));
   }
 
   let hasInvalidIPs = false;
@@ -97,6 +100,7 @@ export function checkClusterIPs(obj: CheckedService, report: Report, spec: Servi
       }
     }
   }
+  if (cidrs) checkConfiguredFamilies(obj, report, spec, cidrs, clusterIPs, families, policy);
   if (spec.clusterIP !== 'None' && clusterIPs.length > 0 && families.length > 0) {
     clusterIPs.forEach((ip, i) => {
       if (i >= families.length) return;
@@ -109,6 +113,48 @@ export function checkClusterIPs(obj: CheckedService, report: Report, spec: Servi
       }
     });
   }
+}
+
+/**
+ * The IP family policy the registry works with (`initIPFamilyFields`): an absent policy is `RequireDualStack` for a
+ * headless Service without a selector, `SingleStack` for any other.
+ *
+ * @internal
+ */
+export function ipFamilyPolicyOf(spec: ServiceSpecView): { policy: unknown; defaulted: boolean } {
+  if (spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null) return { policy: spec.ipFamilyPolicy, defaulted: false };
+  const selectorless = Object.keys(asStringMap(spec.selector)).length === 0;
+  return { policy: spec.clusterIP === 'None' && selectorless ? 'RequireDualStack' : 'SingleStack', defaulted: true };
+}
+
+/**
+ * `initIPFamilyFields` on a cluster whose service CIDRs are known: the families a Service asks for, or that its
+ * cluster IPs imply, must be configured; RequireDualStack needs a dual-stack cluster. A headless Service without a
+ * selector is exempt (the registry returns before these checks).
+ */
+function checkConfiguredFamilies(
+  obj: CheckedService, report: Report, spec: ServiceSpecView, cidrs: readonly string[], clusterIPs: unknown[], families: unknown[], policy: unknown,
+): void {
+  if (spec.clusterIP === 'None' && Object.keys(asStringMap(spec.selector)).length === 0) return;
+  const configured = new Set(cidrs.map(c => ipFamilyOf(c.slice(0, c.indexOf('/')))));
+  let failed = false;
+  for (let i = families.length; i < clusterIPs.length; i++) {
+    if (clusterIPs[i] === 'None') break;
+    const family = ipFamilyOf(clusterIPs[i] as string);
+    if (family !== undefined && !configured.has(family)) {
+      failed = true;
+      report.add(obj, 'service-ip-families', `spec.clusterIPs[${i}]`, invalid(clusterIPs, `${family} is not configured on this cluster`));
+    }
+  }
+  if (failed) return;
+  if (policy === 'RequireDualStack' && configured.size < 2) {
+    report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, 'this cluster is not configured for dual-stack services'));
+  }
+  families.forEach((family, i) => {
+    if ((family === 'IPv4' || family === 'IPv6') && !configured.has(family)) {
+      report.add(obj, 'service-ip-families', `spec.ipFamilies[${i}]`, invalid(family, 'not configured on this cluster'));
+    }
+  });
 }
 
 /**

@@ -41,8 +41,10 @@ export const SERVICE_RULES = {
   'service-source-ranges': rule(E, M, 'loadBalancerSourceRanges are CIDRs and only set on LoadBalancer Services', `${CORE} ValidateService`),
   'service-load-balancer-fields': rule(E, M, 'loadBalancerClass (a qualified name) and allocateLoadBalancerNodePorts are only set on LoadBalancer Services', `${CORE} ValidateService, validateLoadBalancerClassField`),
   'service-traffic-policy': rule(E, M, 'externalTrafficPolicy is Cluster or Local and only set on NodePort/LoadBalancer Services; internalTrafficPolicy is Cluster or Local', `${CORE} validateServiceExternalTrafficPolicy, validateServiceInternalTrafficFieldsValue`),
-  'service-health-check-node-port': rule(E, M, 'healthCheckNodePort only on a LoadBalancer Service with externalTrafficPolicy Local, and 1-65535', `${CORE} validateServiceExternalTrafficPolicy`),
+  'service-health-check-node-port': rule(E, M, 'healthCheckNodePort only on a LoadBalancer Service with externalTrafficPolicy Local, within the node-port range, and not a nodePort of a Service', `${CORE} validateServiceExternalTrafficPolicy; pkg/registry/core/service/storage allocHealthCheckNodePort`),
   'service-selector': rule(E, M, 'selector keys and values are valid labels', `${CORE} ValidateService (ValidateLabels)`),
+  'service-traffic-distribution': rule(E, M, 'spec.trafficDistribution is only set where the target Kubernetes version serves it (1.30 on), with a value it supports', `${CORE} validateServiceTrafficDistribution (1.30+); KEP-4444, KEP-3015`),
+  'service-traffic-distribution-ignored': rule(Severity.WARNING, M, 'spec.trafficDistribution on Kubernetes 1.30 is dropped: its feature gate is off by default', `${CORE} dropServiceDisabledFields (1.30); KEP-4444`),
   'service-open-load-balancer': rule(Severity.WARNING, M, 'a LoadBalancer Service without loadBalancerSourceRanges is reachable from any address', OURS),
 };
 
@@ -92,6 +94,28 @@ export function checkService(obj: CheckedService, report: Report, options: Resol
   checkSourceRanges(obj, report, spec);
   checkLoadBalancerFields(obj, report, spec);
   checkTrafficPolicies(obj, report, spec, options);
+  checkTrafficDistribution(obj, report, spec, options);
+}
+
+/**
+ * `spec.trafficDistribution`, by the target version: unknown before 1.30 (strict decoding refuses it), dropped on
+ * 1.30 (feature gate off), `PreferClose` from 1.31, and `PreferSameZone`/`PreferSameNode` too from 1.34.
+ */
+function checkTrafficDistribution(obj: CheckedService, report: Report, spec: ServiceSpecView, options: ResolvedOptions): void {
+  const value = spec.trafficDistribution;
+  if (value === undefined) return;
+  const version = `1.${options.kubernetesMinor}`;
+  if (options.kubernetesMinor < 30) {
+    // an unknown field to these versions: the unknownFields option decides what it is
+    report.add(obj, 'object-unknown-field', 'spec.trafficDistribution',
+      `unknown field "spec.trafficDistribution": Kubernetes ${version} has no such field (it came in 1.30); remove it, or set the target Kubernetes version`);
+  } else if (options.kubernetesMinor === 30) {
+    report.add(obj, 'service-traffic-distribution-ignored', 'spec.trafficDistribution',
+      `${show(value)} is dropped on create: the ServiceTrafficDistribution feature gate is off by default in Kubernetes 1.30 (on from 1.31)`);
+  } else if (value !== null) {
+    const supported = options.kubernetesMinor >= 34 ? ['PreferClose', 'PreferSameNode', 'PreferSameZone'] : ['PreferClose'];
+    if (!supported.includes(value as string)) report.add(obj, 'service-traffic-distribution', 'spec.trafficDistribution', notSupported(value, supported));
+  }
 }
 
 function checkTopologyAnnotations(obj: CheckedService, report: Report): void {
@@ -299,6 +323,14 @@ function checkTrafficPolicies(obj: CheckedService, report: Report, spec: Service
       const range = options.nodePortRange;
       if (isInteger(hc) && msgs.length === 0 && (hc < range.min || hc > range.max)) {
         report.add(obj, 'service-health-check-node-port', 'spec.healthCheckNodePort', invalid(hc, `provided port is not in the valid range. The range of valid ports is ${range.min}-${range.max}`));
+      } else if (isInteger(hc) && msgs.length === 0) {
+        // allocHealthCheckNodePort runs after the node ports, on the same allocator: the Service's own nodePorts
+        // are taken (the API server answers with an internal error)
+        const taken = (spec.ports ?? []).find(p => p?.nodePort === hc);
+        if (taken) {
+          report.add(obj, 'service-health-check-node-port', 'spec.healthCheckNodePort', invalid(hc,
+            `failed to allocate requested HealthCheck NodePort ${hc}: provided port is already allocated (the nodePort of port ${text(taken.port)} of this Service)`));
+        }
       }
     }
   }

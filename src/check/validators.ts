@@ -151,6 +151,20 @@ export function isValidPortNum(value: number): string[] {
   return isInRange(value, 1, 65535);
 }
 
+/** The range of a Go int32. @internal */
+export const INT32_MIN = -(2 ** 31);
+/** @internal */
+export const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * Whether a value is an integer a Go int32 holds.
+ *
+ * @internal
+ */
+export function isInt32(value: unknown): value is number {
+  return isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
+}
+
 /** An integer value of a JSON document (the API server's decoder rejects fractions for int32 fields). */
 export function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);

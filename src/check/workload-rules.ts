@@ -5,6 +5,7 @@ import { Severity } from './finding';
 import { asArray, isObject } from './json';
 import { LABEL_SELECTOR_KINDS } from './manifest-views';
 import { checkAnnotations, checkLabels, checkObjectMeta, subdomainName } from './metadata-rules';
+import { checkPodSpec } from './pod-spec-rules';
 import type { CheckedWorkload, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
 import { labelSelectorMatches } from './selectors';
@@ -48,6 +49,7 @@ export function checkWorkload(obj: CheckedWorkload, report: Report): void {
   if (LABEL_SELECTOR_KINDS.has(obj.kind)) {
     checkSelector(obj, report, obj.pods?.labels ?? {}, template.path);
   }
+  checkPodSpec(obj, report, template);
   const hostPorts = new Set<string>();
   const hostNetwork = template.spec.hostNetwork === true;
   template.spec.containers.forEach((c, ci) => {

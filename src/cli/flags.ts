@@ -1,6 +1,6 @@
 // The command line of `cdk8s-services check`: one table of flags, from which both the parsing and the help text
 // come. Each flag sets one field of the arguments; a checker option lives in CheckOptions.
-import type { CheckOptions } from '../check';
+import { CheckOptions, UnknownFields } from '../check';
 
 /**
  * The formats findings can be written in.
@@ -11,6 +11,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
  * The parsed command line.
  */
 export interface ParsedArgs {
+  /** `check` the manifests, or draw the `map` of their wiring. */
+  readonly command: 'check' | 'map';
   readonly inputs: string[];
   output: OutputFormat;
   /** Descend into subdirectories, as `kubectl apply -R`. */
@@ -83,10 +85,26 @@ const FLAGS: readonly Flag[] = [
     apply: (args, v) => { args.options.serviceCIDRs = [...args.options.serviceCIDRs ?? [], ...list(v)]; },
   },
   {
+    names: ['--kubernetes-version'],
+    value: '1.N',
+    help: 'the Kubernetes version the manifests are applied to: decides the fields added after 1.27 (default: 1.27)',
+    apply: (args, v) => { args.options.kubernetesVersion = v; },
+  },
+  {
     names: ['-n', '--namespace'],
     value: 'NS',
     help: 'the namespace objects without one land in (default: default)',
     apply: (args, v) => { args.options.defaultNamespace = v; },
+  },
+  {
+    names: ['--unknown-fields'],
+    value: 'error|warning|ignore',
+    help: "fields a kind does not have in Kubernetes 1.27: error (default) as kubectl's strict field validation refuses them, warning as kubectl --validate=warn, ignore as --validate=false",
+    apply: (args, v) => {
+      const values = Object.values(UnknownFields) as string[];
+      if (!values.includes(v)) throw new UsageError(`--unknown-fields takes ${values.join(', ')}, got '${v}'`);
+      args.options.unknownFields = v as UnknownFields;
+    },
   },
   {
     names: ['--skip'],
@@ -119,6 +137,12 @@ export const USAGE = [
   'Files are read as kubectl reads them. A DIR contributes its *.yaml, *.yml and *.json files (and with -R those of',
   'its subdirectories); - reads standard input. Files that hold no Kubernetes object are skipped with a note.',
   '',
+  'usage: cdk8s-services map [-R] [-n NS] FILE|DIR|- ...',
+  '',
+  'Prints a picture of the wiring as a Mermaid flowchart in a Markdown fence: Ingress to Service port to container',
+  'port, what NetworkPolicies allow, ExternalName hosts, EndpointSlice addresses, StatefulSets and their Services,',
+  'grouped by namespace; what check finds broken in red with the reason. Exit status 0, or 2 as for check.',
+  '',
   'options:',
   ...FLAGS.map(f => {
     const left = `  ${f.names.join(', ')}${f.value ? ` ${f.value}` : ''}`;
@@ -132,14 +156,17 @@ export const USAGE = [
 
 const FLAG_BY_NAME = new Map(FLAGS.flatMap(f => f.names.map(n => [n, f] as const)));
 
+/** The flags of `map`: what it reads and where objects land; the checker's other settings change no wiring. */
+const MAP_FLAGS: ReadonlySet<string> = new Set(['-R', '--recursive', '-n', '--namespace', '-h', '--help']);
+
 /**
- * Parses `check [options] INPUT...`.
+ * Parses `check [options] INPUT...` and `map [-R] [-n NS] INPUT...`.
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  const args: ParsedArgs = { inputs: [], output: 'text', recursive: false, strict: false, options: {} };
+  const args: ParsedArgs = { command: command === 'map' ? 'map' : 'check', inputs: [], output: 'text', recursive: false, strict: false, options: {} };
   if (command === '-h' || command === '--help' || command === 'help') return { ...args, action: 'help' };
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'map') {
     throw new UsageError(command === undefined ? 'missing command' : `unknown command '${command}'`);
   }
   for (let i = 0; i < rest.length; i++) {
@@ -152,6 +179,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       args.inputs.push(arg);
       continue;
     }
+    if (args.command === 'map' && !MAP_FLAGS.has(name)) throw new UsageError(`${name} is not an option of map, which takes -R and -n`);
     let value = '';
     if (flag.value) {
       const next = eq > 0 ? arg.slice(eq + 1) : rest[++i];

@@ -2,9 +2,10 @@
 // GitOps repository) with ManifestChecker and writes the findings as text, JSON or SARIF. Not part of the jsii API:
 // bin/cdk8s-services calls `main`.
 import { ManifestChecker, Severity } from '../check';
-import { FileNote, LocatedFinding, ManifestSource, checkManifestFiles, reason } from '../manifest-files';
+import { FileNote, LocatedFinding, checkManifestFiles } from '../manifest-files';
 import { ParsedArgs, USAGE, UsageError, parseArgs } from './flags';
-import { STDIN, STDIN_NAME, collectInputs, readInput } from './inputs';
+import { collectInputs, fileMessages, inputSources } from './inputs';
+import { mapCommand } from './map';
 import { sarifLog } from './sarif';
 
 /** Exit codes. */
@@ -38,6 +39,7 @@ export function main(argv: string[], io: CliIo): number {
     io.stdout(USAGE);
     return CLEAN;
   }
+  if (args.command === 'map') return mapCommand(args, io);
   if (args.action === 'rules') {
     for (const r of ManifestChecker.rules) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}\n`);
     return CLEAN;
@@ -51,20 +53,7 @@ export function main(argv: string[], io: CliIo): number {
 
   const inputs = collectInputs(args.inputs, args.recursive);
   const notes: FileNote[] = [...inputs.notes];
-  const sources = function* (): Generator<ManifestSource> {
-    for (const file of inputs.files) {
-      const name = file === STDIN ? STDIN_NAME : file;
-      let text: string;
-      try {
-        text = readInput(file, io.readStdin);
-      } catch (e) {
-        notes.push({ file: name, severity: 'error', message: `cannot read: ${reason(e)}` });
-        continue;
-      }
-      yield { file: name, text };
-    }
-  };
-  const result = checkManifestFiles(sources(), checker, notes);
+  const result = checkManifestFiles(inputSources(inputs.files, io.readStdin, notes), checker, notes);
   const skipped = [...inputs.skipped, ...result.skipped];
   const errors = result.errors;
   const unreadable = notes.filter(n => n.severity === 'error').length;
@@ -81,11 +70,7 @@ export function main(argv: string[], io: CliIo): number {
     io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.objects, 'object')} from ${plural(result.files - result.skipped.length, 'file')}${passedOver}\n`);
   }
   // what is said about files goes to standard error, so that JSON and SARIF on standard output stay parseable
-  for (const n of notes) io.stderr(`cdk8s-services: ${where(n)}: ${n.severity === 'warning' ? 'warning: ' : ''}${n.message}\n`);
-  for (const s of skipped) io.stderr(`cdk8s-services: ${s.file}: ${args.strict ? '' : 'note: '}skipped: ${s.reason}\n`);
-  if (inputs.subdirectories > 0) {
-    io.stderr(`cdk8s-services: note: ${plural(inputs.subdirectories, 'subdirectory', 'subdirectories')} not entered; -R checks them too\n`);
-  }
+  for (const line of fileMessages(notes, skipped, inputs.subdirectories, 'checks', args.strict)) io.stderr(`${line}\n`);
 
   if (unreadable > 0 || (args.strict && skipped.length > 0)) return UNREADABLE;
   return errors > 0 ? ERRORS : CLEAN;
@@ -112,10 +97,6 @@ function jsonRow(f: LocatedFinding) {
     field: f.field,
     message: f.message,
   };
-}
-
-function where(n: FileNote): string {
-  return n.line === undefined ? n.file : `${n.file}:${n.line}:${n.column ?? 1}`;
 }
 
 function plural(n: number, word: string, words = `${word}s`): string {

@@ -4,7 +4,7 @@
 // .eslintrc.json), node_modules, a Helm chart's templates (not YAML until rendered), and kustomizations by name.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileNote, SkippedFile, reason } from '../manifest-files';
+import { FileNote, ManifestSource, SkippedFile, reason } from '../manifest-files';
 import { KUSTOMIZATION } from '../manifest-reader';
 
 /** What `-` reads, and how findings name it. */
@@ -91,6 +91,43 @@ export function collectInputs(inputs: readonly string[], recursive: boolean): In
 /** The text of a file, or `-`'s. */
 export function readInput(file: string, readStdin: () => string): string {
   return file === STDIN ? readStdin() : fs.readFileSync(file, 'utf8');
+}
+
+/**
+ * The text of each file, in order, named as findings name it; a file that cannot be read becomes an error note and
+ * is passed over, so that the others are still read.
+ */
+export function* inputSources(files: readonly string[], readStdin: () => string, notes: FileNote[]): Generator<ManifestSource> {
+  for (const file of files) {
+    const name = file === STDIN ? STDIN_NAME : file;
+    let text: string;
+    try {
+      text = readInput(file, readStdin);
+    } catch (e) {
+      notes.push({ file: name, severity: 'error', message: `cannot read: ${reason(e)}` });
+      continue;
+    }
+    yield { file: name, text };
+  }
+}
+
+/**
+ * What a command says about its files, for standard error: the notes, the files skipped, and the subdirectories not
+ * entered.
+ *
+ * @param verb what `-R` would do to them, such as `checks`
+ * @param strict whether a skipped file is an error (no `note:` then)
+ */
+export function fileMessages(
+  notes: readonly FileNote[], skipped: readonly SkippedFile[], subdirectories: number, verb: string, strict = false,
+): string[] {
+  const where = (n: FileNote) => (n.line === undefined ? n.file : `${n.file}:${n.line}:${n.column ?? 1}`);
+  const lines = notes.map(n => `cdk8s-services: ${where(n)}: ${n.severity === 'warning' ? 'warning: ' : ''}${n.message}`);
+  for (const s of skipped) lines.push(`cdk8s-services: ${s.file}: ${strict ? '' : 'note: '}skipped: ${s.reason}`);
+  if (subdirectories > 0) {
+    lines.push(`cdk8s-services: note: ${subdirectories} ${subdirectories === 1 ? 'subdirectory' : 'subdirectories'} not entered; -R ${verb} them too`);
+  }
+  return lines;
 }
 
 /** Whether an entry is a file, following a symbolic link. */

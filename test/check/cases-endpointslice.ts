@@ -76,7 +76,9 @@ export const ENDPOINTSLICE_CASES: Case[] = [
     endpoints({ addresses: ['10.20.0.15'], hints: { forZones: Array.from({ length: 9 }, (_, i) => ({ name: `z${i}` })) } })),
   bad(SRC, 'endpointslice-endpoints', 'a zone hint twice', 'endpoints[0].hints.forZones[1].name', 'Duplicate value: "a"',
     endpoints({ addresses: ['10.20.0.15'], hints: { forZones: [{ name: 'a' }, { name: 'a' }] } })),
-  bad(SRC, 'endpointslice-endpoints', 'endpoints that are not a list', 'endpoints', 'Invalid value: "10.20.0.15": must be a list', withService({ endpoints: '10.20.0.15' })),
+  // the API server cannot decode it, and refuses it before validating it (decode-rules.ts): one finding, from decoding
+  bad('encoding/json Unmarshal (sigs.k8s.io/json)', 'object-decode', 'endpoints that are not a list', 'endpoints',
+    'json: cannot unmarshal string into Go struct field EndpointSlice.endpoints of type []v1.Endpoint', withService({ endpoints: '10.20.0.15' })),
   // ports
   ok(SRC, 'endpointslice-ports', 'one unnamed port, protocol defaulted to TCP', [...lone({ ports: [{ port: 80, targetPort: 8080 }] }, { name: 'legacy' }), slice({ ports: [{ port: 8080 }] })]),
   bad(SRC, 'endpointslice-ports', 'two unnamed ports', 'ports[1].name', 'Duplicate value: ""', withService({ ports: [{ port: 8080 }, { port: 8443 }] })),

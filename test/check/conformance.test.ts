@@ -9,17 +9,27 @@ import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
   Case, HTTP_PORT, MSG, app, bad, container, ctrPorts, deployment, externalName, ok, service, svcPorts, svcSpec, withContainers, withSelector,
 } from './cases-builders';
+import { DECODE_CASES } from './cases-decode';
 import { ENDPOINTSLICE_CASES } from './cases-endpointslice';
+import { INGRESS_CASES } from './cases-ingress';
 import { LINKAGE_CASES } from './cases-linkage';
+import { NETWORK_POLICY_CASES } from './cases-network-policy';
 import { POD_SOURCE_CASES } from './cases-pod-sources';
+import { POD_SPEC_CASES } from './cases-pod-spec';
+import { REFERENCE_CASES } from './cases-references';
 import { SERVICE_CASES } from './cases-service';
+import { SERVICE_CREATE_CASES } from './cases-service-create';
 import { WORKLOAD_CASES } from './cases-workload';
+import { WORKLOAD_SPEC_CASES } from './cases-workload-spec';
 import {
   AppValidation, Backend, ClusterIPService, ContainerPort, Deployment, Finding, Identity, ManifestChecker, RuleScope,
 } from '../../src';
 
 /** The conformance table: every case here passes. */
-export const CASES: Case[] = [...SERVICE_CASES, ...WORKLOAD_CASES, ...ENDPOINTSLICE_CASES, ...LINKAGE_CASES, ...POD_SOURCE_CASES];
+export const CASES: Case[] = [
+  ...SERVICE_CASES, ...SERVICE_CREATE_CASES, ...WORKLOAD_CASES, ...WORKLOAD_SPEC_CASES, ...POD_SPEC_CASES, ...ENDPOINTSLICE_CASES, ...LINKAGE_CASES,
+  ...POD_SOURCE_CASES, ...DECODE_CASES, ...REFERENCE_CASES, ...INGRESS_CASES, ...NETWORK_POLICY_CASES,
+];
 
 /**
  * A case where the engine disagrees with Kubernetes 1.27, with the evidence.
