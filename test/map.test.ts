@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
+import { buildExampleApp } from '../examples/app';
 import { Backend, ClusterIPService, ContainerPort, Deployment, Identity, WiringMap } from '../src';
 
 const ROOT = path.join(__dirname, '..');
@@ -245,6 +246,38 @@ describe('WiringMap', () => {
     expect(out).toContain('    svc_default_a_b("svc/a-b<br/>ExternalName")');
     expect(out).toContain('    svc_default_a_b_2("svc/a.b<br/>ExternalName")');
     expect(out).toContain('  ext_x_y_example_com(["x#quot;y.example.com"])');
+  });
+
+  test('the example app: its map, with the fields that matter asserted beside the snapshot', () => {
+    // nothing is written: the app is not synthesized
+    const out = WiringMap.fromApp(buildExampleApp()).toMermaid();
+    const rows = lines(out);
+    // the Ingress to the orders API by port name, then to both tracks' container port
+    expect(rows).toContain('  ing_network_api -->|"api.example.com/orders → http:80"| svc_network_orders_api');
+    expect(rows).toContain('  svc_network_orders_api -->|"http:80 → http:8080"| deploy_network_orders_api_stable');
+    // the policies: only the frontend reaches the image processor, on its named container port; the images
+    // namespace reaches the resolver on the container ports behind UDP and TCP 53
+    expect(rows).toContain('  deploy_images_frontend -->|"image-processor-from-frontend: http"| deploy_images_image_processor');
+    expect(rows).toContain('  ns_images -->|"resolver-from-ns-images: dns/UDP, dns-tcp"| deploy_network_resolver');
+    // a Service without a selector to its slice's addresses, an ExternalName to its host; nothing dangling
+    expect(rows).toContain('  endpointslice_data_legacy_billing_ipv4_1 --> ip_10_20_0_15_10_20_0_16');
+    expect(rows.filter(r => /classDef|-\.->/.test(r))).toEqual([]);
+    expect(out).toMatchSnapshot();
+  });
+
+  test('readable at 50 Services: one node per Service and workload, one edge each, in a few hundred lines', () => {
+    const objects = [];
+    for (let i = 0; i < 50; i++) {
+      const name = `svc-${String(i).padStart(2, '0')}`;
+      objects.push(deployment(name, { app: name }, [{ name: 'http', containerPort: 8080 }], `team-${i % 5}`));
+      objects.push({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: `team-${i % 5}` }, spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
+    }
+    const rows = map(objects);
+    expect(rows.filter(r => r.includes('("svc/'))).toHaveLength(50);
+    expect(rows.filter(r => r.includes('["deploy/'))).toHaveLength(50);
+    expect(rows.filter(r => r.includes('-->|"http:80 → http:8080"|'))).toHaveLength(50);
+    expect(rows.filter(r => r.startsWith('  subgraph '))).toHaveLength(5);
+    expect(rows.length).toBeLessThan(200);
   });
 
   test('nothing to draw', () => {

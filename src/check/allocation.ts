@@ -3,7 +3,7 @@
 // use the rules of the fields they concern (service-cluster-ip, service-node-port, service-health-check-node-port)
 // and go on the Service applied second, in input order, as `kubectl apply` creates them.
 import { ServiceSpecView, invalid, text } from './contract';
-import { asArray } from './json';
+import { asArray, isUnset } from './json';
 import type { CheckedService, Report } from './report';
 import { defaultServiceSpec } from './service-defaults';
 import { isInteger, parseIP } from './validators';
@@ -28,6 +28,7 @@ export function checkAllocations(services: readonly CheckedService[], report: Re
     const holder = `${obj.scope}/${obj.name}`;
     if (!obj.view.spec || seen.has(holder)) continue;
     seen.add(holder);
+    if (!asksForAllocation(obj.view.spec)) continue;
     const spec = defaultServiceSpec(obj.view.spec);
     allocateClusterIPs(obj, report, spec, holder, ips);
     allocateNodePorts(obj, report, spec, holder, nodePorts);
@@ -82,4 +83,10 @@ function allocateNodePorts(obj: CheckedService, report: Report, spec: ServiceSpe
       `failed to allocate requested HealthCheck NodePort ${text(hc)}: provided port is already allocated (Service ${other} asks for it earlier in the input)`));
   }
   for (const port of mine) held.set(String(port), holder);
+}
+
+/** Whether a Service asks for a particular cluster IP, node port or health-check node port (most ask for none). */
+function asksForAllocation(spec: ServiceSpecView): boolean {
+  if (!isUnset(spec.clusterIP) || asArray(spec.clusterIPs).length > 0 || !isUnset(spec.healthCheckNodePort)) return true;
+  return (spec.ports ?? []).some(p => p !== undefined && !isUnset(p.nodePort));
 }

@@ -46,6 +46,8 @@ export const NETWORKING_LINKAGE_RULES = {
  * @internal
  */
 export function checkNetworkingLinkage(objects: readonly CheckedObject[], index: PodIndex, report: Report): void {
+  // most inputs have neither: the Services are not indexed for nothing
+  if (!objects.some(o => o.view.view === 'ingress' || o.view.view === 'networkPolicy')) return;
   const services = new Map<string, CheckedService>();
   const servicesByNamespace = new Map<string, CheckedService[]>();
   const byName = new Map<string, CheckedService[]>();

@@ -139,6 +139,8 @@ class Targets {
  * @internal
  */
 export function checkObjectReferences(objects: readonly CheckedObject[], index: PodIndex, report: Report): void {
+  // most inputs have none of these kinds: the targets are not indexed for nothing
+  if (!objects.some(o => REFERRING_VIEWS.has(o.view.view))) return;
   const targets = new Targets(objects);
   const budgets: Budget[] = [];
   for (const obj of objects) {
@@ -150,6 +152,9 @@ export function checkObjectReferences(objects: readonly CheckedObject[], index: 
   }
   checkBudgets(budgets, index, report);
 }
+
+/** The views whose references this family follows. */
+const REFERRING_VIEWS: ReadonlySet<string> = new Set(['autoscaler', 'disruptionBudget', 'monitor', 'route']);
 
 // ---------------------------------------------------------------------------------------------------------------
 // HorizontalPodAutoscaler
@@ -207,8 +212,9 @@ function checkBudgets(budgets: readonly Budget[], index: PodIndex, report: Repor
   for (const pdb of budgets) {
     const selector = pdb.view.selector;
     if (selector === undefined || selector === null) {
-      report.add(pdb, 'pdb-selector', 'spec.selector', required('a PodDisruptionBudget without a selector selects no pods, so it protects nothing; ' +
-        'select the pods of the workload it guards (its spec.selector.matchLabels)'));
+      // policy/v1 accepts it: a null selector selects no pods
+      report.add(pdb, 'pdb-selector', 'spec.selector', 'no selector: a policy/v1 PodDisruptionBudget without one selects no pods, so it protects nothing; ' +
+        'select the pods of the workload it guards (its spec.selector.matchLabels)');
       continue;
     }
     // a selector that is not one, the API server refuses

@@ -24,6 +24,8 @@ export const SERVICE_IP_RULES = {
 };
 
 const IP_FAMILIES = ['IPv4', 'IPv6'];
+/** The policy, where nothing reads it (one family, at most one cluster IP, no known cluster). */
+const NOT_NEEDED = { policy: undefined, defaulted: false };
 const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 
 /**
@@ -55,7 +57,7 @@ export function checkClusterIPs(obj: CheckedService, report: Report, spec: Servi
   }
   // the registry's initIPFamilyFields defaults an absent policy before it checks it: two families or two cluster
   // IPs then need a dual-stack policy
-  const { policy, defaulted } = ipFamilyPolicyOf(spec);
+  const { policy, defaulted } = families.length > 1 || clusterIPs.length > 1 || options.serviceCIDRs ? ipFamilyPolicyOf(spec) : NOT_NEEDED;
   const why = defaulted ? ` (an absent ipFamilyPolicy defaults to ${policy})` : '';
   if (policy === 'SingleStack' && families.length > 1) {
     report.add(obj, 'service-ip-families', 'spec.ipFamilyPolicy', invalid(policy, `must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified${why}`));

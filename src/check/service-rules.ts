@@ -44,7 +44,7 @@ export const SERVICE_RULES = {
   'service-health-check-node-port': rule(E, M, 'healthCheckNodePort only on a LoadBalancer Service with externalTrafficPolicy Local, within the node-port range, and not a nodePort of a Service', `${CORE} validateServiceExternalTrafficPolicy; pkg/registry/core/service/storage allocHealthCheckNodePort`),
   'service-selector': rule(E, M, 'selector keys and values are valid labels', `${CORE} ValidateService (ValidateLabels)`),
   'service-traffic-distribution': rule(E, M, 'spec.trafficDistribution is only set where the target Kubernetes version serves it (1.30 on), with a value it supports', `${CORE} validateServiceTrafficDistribution (1.30+); KEP-4444, KEP-3015`),
-  'service-traffic-distribution-ignored': rule(Severity.WARNING, M, 'spec.trafficDistribution on Kubernetes 1.30 is dropped: its feature gate is off by default', `${CORE} dropServiceDisabledFields (1.30); KEP-4444`),
+  'service-traffic-distribution-ignored': rule(Severity.WARNING, M, 'spec.trafficDistribution on Kubernetes 1.30 is dropped: its feature gate is off by default', 'k8s.io/kubernetes pkg/registry/core/service/strategy.go dropServiceDisabledFields (1.30); KEP-4444'),
   'service-open-load-balancer': rule(Severity.WARNING, M, 'a LoadBalancer Service without loadBalancerSourceRanges is reachable from any address', OURS),
 };
 

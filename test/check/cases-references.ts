@@ -115,7 +115,7 @@ export const REFERENCE_CASES: Case[] = [
     'selector {"matchLabels":{"app":"api"}} matches no pod template in namespace "default", so this PodDisruptionBudget protects nothing', [deployment(), pdb({ matchLabels: { app: 'api' } })]),
   bad(PDB, 'pdb-selector', 'matchExpressions NotIn excluding the only pods', 'spec.selector', 'matches no pod template in namespace "default"',
     [deployment(), pdb({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] })]),
-  bad(PDB, 'pdb-selector', 'no selector: it selects no pods', 'spec.selector', 'Required value: a PodDisruptionBudget without a selector selects no pods', [deployment(), pdb(undefined)]),
+  bad(PDB, 'pdb-selector', 'no selector: it selects no pods', 'spec.selector', 'no selector: a policy/v1 PodDisruptionBudget without one selects no pods', [deployment(), pdb(undefined)]),
   bad(PDB, 'reference-elsewhere', 'PDB alone warns', 'spec.selector', 'these manifests have no pods in namespace "default"', [pdb(SELECT_WEB)]),
   bad(PDB, 'reference-elsewhere', 'PDB in a namespace without workloads, the pods in another', 'spec.selector',
     'Deployment "web" in namespace "other" has matching pods, but a PodDisruptionBudget only selects pods in its own namespace',
