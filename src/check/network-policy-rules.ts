@@ -9,6 +9,7 @@ import { POLICY_PEER_FIELDS, effectivePolicyTypes, policyPortProtocol } from './
 import type { RuleId } from './registry';
 import type { CheckedObject, ObjectRef, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
+import { SELECTOR_OPERATORS } from './selectors';
 import { cidrContains, isCidr, isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
 
 const { NETWORKING, META } = SOURCES;
@@ -31,7 +32,6 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 /** The policy types, in the order the API server lists them. */
 const POLICY_TYPES = ['Ingress', 'Egress'];
 /** The operators of a label selector expression. */
-const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 /**
  * `ValidateNetworkPolicy` for one NetworkPolicy.

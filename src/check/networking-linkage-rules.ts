@@ -14,7 +14,7 @@ import type { DeclaredPort } from './pod-facts';
 import type { PodIndex, PodSource } from './pod-index';
 import type { CheckedObject, CheckedService, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
-import { isEmptySelector } from './selectors';
+import { SELECTOR_OPERATORS, isEmptySelector } from './selectors';
 import { defaultServicePort } from './service-defaults';
 
 const { OURS } = SOURCES;
@@ -299,7 +299,7 @@ function isEvaluable(selector: unknown): selector is Record<string, any> {
   if (labels !== undefined && labels !== null && (!isObject(labels) || Object.values(labels).some(v => typeof v !== 'string'))) return false;
   const expressions = selector.matchExpressions;
   if (expressions !== undefined && expressions !== null && !Array.isArray(expressions)) return false;
-  return asArray(expressions).every(e => isObject(e) && typeof e.key === 'string' && ['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(e.operator));
+  return asArray(expressions).every(e => isObject(e) && typeof e.key === 'string' && SELECTOR_OPERATORS.includes(e.operator));
 }
 
 /** The ports the selected pods declare, for messages: `Deployment "web": http 8080/TCP`. */

@@ -3,6 +3,13 @@
 import { asArray, asStringMap, isObject } from './json';
 
 /**
+ * The operators of a LabelSelector's matchExpressions.
+ *
+ * @internal
+ */
+export const SELECTOR_OPERATORS: readonly string[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/**
  * Whether a map selector (a Service's `spec.selector`, or a LabelSelector's `matchLabels`) selects pods with these
  * labels.
  *

@@ -8,7 +8,7 @@ import { checkAnnotations, checkLabels, checkObjectMeta, subdomainName } from '.
 import { checkPodSpec } from './pod-spec-rules';
 import type { CheckedWorkload, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
-import { labelSelectorMatches } from './selectors';
+import { SELECTOR_OPERATORS, labelSelectorMatches } from './selectors';
 import { isInteger, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './validators';
 
 const { APPS, CORE, META } = SOURCES;
@@ -28,7 +28,6 @@ export const WORKLOAD_RULES = {
 };
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 /**
  * The workload rules for one object with a readable pod template.
