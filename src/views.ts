@@ -125,6 +125,8 @@ function containerView(c: kplus.Container): ContainerView {
     ports: c.ports.map(p => ({ name: p.name, containerPort: p.number, protocol: p.protocol, hostPort: p.hostPort, hostIP: p.hostIp })),
     volumeMounts: c.mounts.map(m => ({ name: m.volume.name, mountPath: m.path })),
     lifecycleAndProbes: set.filter(([, value]) => value !== undefined && value !== null).map(([field]) => field),
+    // cdk8s-plus-27 containers have no restartPolicy (a 1.29 field)
+    restartPolicy: undefined,
   };
 }
 

@@ -92,6 +92,24 @@ export interface OtherView extends ObjectViewBase {
    * Service) whose controller creates pods from it. Undefined for other objects.
    */
   readonly template: PodTemplateView | undefined;
+  /**
+   * What an RBAC object says about creating pods: a Role or ClusterRole that lets its subjects create or change pods,
+   * or a binding that grants a role to ServiceAccounts. Undefined for other objects.
+   */
+  readonly podAccess: PodAccessView | undefined;
+}
+
+/**
+ * The part of an RBAC object that tells whether a workload of the input may create or relabel pods at run time (an
+ * operator's manager, a storage system's DaemonSet): pods the checker cannot see.
+ *
+ * @internal
+ */
+export interface PodAccessView {
+  /** A Role or ClusterRole: whether a rule grants create, patch, update or * on core pods. */
+  readonly writesPods: boolean;
+  /** A RoleBinding or ClusterRoleBinding: the role it grants, when a ServiceAccount is among its subjects. */
+  readonly grants: { readonly kind: unknown; readonly name: unknown } | undefined;
 }
 
 /**
@@ -233,6 +251,8 @@ export interface ContainerView {
   readonly volumeMounts: ReadonlyArray<VolumeMountView | undefined>;
   /** Which of `lifecycle`, `livenessProbe`, `readinessProbe` and `startupProbe` are set (not null): init containers may have none. */
   readonly lifecycleAndProbes: readonly string[];
+  /** An init container's `restartPolicy`: `Always` makes it a sidecar (Kubernetes 1.29 on; unknown to 1.27). */
+  readonly restartPolicy: unknown;
 }
 
 /**

@@ -74,8 +74,8 @@ export function runChecks(inputs: readonly CheckInput[], options: ResolvedOption
         services.push(obj as CheckedService);
         break;
       case 'workload':
-        checkWorkload(obj as CheckedWorkload, report);
-        checkWorkloadSpec(obj as CheckedWorkload, report);
+        checkWorkload(obj as CheckedWorkload, report, options.kubernetesMinor);
+        checkWorkloadSpec(obj as CheckedWorkload, report, options.kubernetesMinor);
         break;
       case 'endpointSlice':
         checkEndpointSlice(obj as CheckedEndpointSlice, report);

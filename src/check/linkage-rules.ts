@@ -1,12 +1,12 @@
 // Rules across objects: duplicate objects, Services against the pod templates they select, and workloads whose
 // selectors overlap. Pod templates are indexed by namespace and label (pod-index.ts), so the cost grows with the
 // input, not with its square.
-import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, invalid, show, text } from './contract';
+import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, duplicate, invalid, show } from './contract';
 import { checkSliceService } from './endpointslice-rules';
 import { Severity } from './finding';
 import { asStringMap, isObject } from './json';
 import { LABEL_SELECTOR_KINDS } from './manifest-views';
-import { PodIndex, PodSource } from './pod-index';
+import { PodIndex, PodSource, unseenCreatorReason } from './pod-index';
 import type { CheckedEndpointSlice, CheckedObject, CheckedService, CheckedWorkload, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
 import { labelSelectorMatches, mapSelectorMatches } from './selectors';
@@ -190,7 +190,7 @@ function reportNoPods(svc: CheckedService, selector: Readonly<Record<string, unk
   const creator = index.unseenPodCreator(namespace, selector);
   if (creator) {
     report.add(svc, 'service-pods-elsewhere', 'spec.selector',
-      `selector ${show(selector)} matches no pod template in namespace "${namespace}", but ${creator.kind} "${creator.name}" (${text(creator.view.apiVersion)}) is a custom resource whose controller may create pods this check cannot see${across}; if they are not its pods, fix the selector, else ${mark}`);
+      `selector ${show(selector)} matches no pod template in namespace "${namespace}", but ${unseenCreatorReason(creator, 'pods')}${across}; if they are not its pods, fix the selector, else ${mark}`);
   } else if (!index.hasPods(namespace)) {
     report.add(svc, 'service-pods-elsewhere', 'spec.selector',
       `selector ${show(selector)} matches no pod template: these manifests have no workload in namespace "${namespace}", so its pods are presumably defined in other manifests${across}; check them together, or ${mark}`);

@@ -5,8 +5,8 @@
 // the rules walk, decoding reports it once and leaves the entry out (`undefined`), so the rules do not report the
 // same mistake again.
 import {
-  ContainerPortView, ContainerView, MetadataView, ObjectView, PodTemplateView, ServicePortView, ServiceSpecView, VolumeMountView, VolumeView,
-  WorkloadKind, invalid,
+  ContainerPortView, ContainerView, MetadataView, ObjectView, ObjectViewBase, PodAccessView, PodTemplateView, ServicePortView, ServiceSpecView,
+  VolumeMountView, VolumeView, WorkloadKind, invalid,
 } from './contract';
 import { decodeControllerSettings } from './controller-labels';
 import { checkDecoding } from './decode-rules';
@@ -153,13 +153,13 @@ export function decodeManifest(manifest: Record<string, any>, problem: DecodePro
       `${SERVED_API_VERSIONS[base.kind]}${removed ? ` (${base.apiVersion} was removed in ${removed})` : ''}; kubectl cannot apply it`);
     // the fields of a version the API server no longer serves are not checked against the current one; its pod
     // template still tells the linkage rules which Services were meant for it
-    return { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
+    return { ...base, view: 'other', template: decodeCustomTemplate(manifest), podAccess: undefined };
   }
   // what the API server refuses before validating: values of the wrong JSON type, unknown fields (decode-rules.ts)
   checkDecoding(manifest, problem);
   if (!isCheckedKind(base.kind, base.apiVersion)) {
     // objects that point at workloads, pods or Services are read for the reference rules, not validated
-    return decodeReferringObject(base, groupOf(base.apiVersion), manifest) ?? { ...base, view: 'other', template: decodeCustomTemplate(manifest) };
+    return decodeReferringObject(base, groupOf(base.apiVersion), manifest) ?? { ...base, view: 'other', template: decodeCustomTemplate(manifest), podAccess: decodePodAccess(base, manifest) };
   }
   if (base.kind === 'Service') return { ...base, view: 'service', spec: decodeServiceSpec(manifest.spec, problem), references: undefined };
   if (base.kind === 'Ingress') return decodeIngress(base, manifest, problem);
@@ -330,5 +330,31 @@ function decodeContainer(raw: unknown, portsField: string, problem: DecodeProble
     ports,
     volumeMounts: asArray(raw.volumeMounts).map(decodeVolumeMount),
     lifecycleAndProbes: LIFECYCLE_AND_PROBES.filter(key => raw[key] !== null && raw[key] !== undefined),
+    restartPolicy: raw.restartPolicy,
   };
+}
+
+/** The RBAC kinds that decide who may create pods. */
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+/** The verbs that create a pod or change its labels. */
+const POD_WRITE_VERBS: ReadonlySet<string> = new Set(['create', 'patch', 'update', '*']);
+
+/**
+ * What a Role, ClusterRole, RoleBinding or ClusterRoleBinding says about creating pods; undefined for other objects.
+ */
+function decodePodAccess(base: ObjectViewBase, manifest: Record<string, any>): PodAccessView | undefined {
+  if (groupOf(base.apiVersion) !== RBAC_GROUP) return undefined;
+  if (base.kind === 'Role' || base.kind === 'ClusterRole') {
+    const writesPods = asArray(manifest.rules).some(r => isObject(r)
+      && asArray(r.apiGroups).some(g => g === '' || g === '*')
+      && asArray(r.resources).some(res => res === 'pods' || res === '*')
+      && asArray(r.verbs).some(v => typeof v === 'string' && POD_WRITE_VERBS.has(v)));
+    return { writesPods, grants: undefined };
+  }
+  if (base.kind === 'RoleBinding' || base.kind === 'ClusterRoleBinding') {
+    const toServiceAccounts = asArray(manifest.subjects).some(s => isObject(s) && s.kind === 'ServiceAccount');
+    const ref = manifest.roleRef;
+    return { writesPods: false, grants: toServiceAccounts && isObject(ref) ? { kind: ref.kind, name: ref.name } : undefined };
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ import { Severity } from './finding';
 import { asArray, asStringMap, isObject } from './json';
 import { effectivePolicyTypes, ingressBackends, policyPortProtocol } from './networking-views';
 import type { DeclaredPort } from './pod-facts';
-import type { PodIndex, PodSource } from './pod-index';
+import { PodIndex, PodSource, unseenCreatorReason } from './pod-index';
 import type { CheckedObject, CheckedService, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
 import { SELECTOR_OPERATORS, isEmptySelector } from './selectors';
@@ -95,7 +95,7 @@ function reportMissingService(ing: CheckedObject<IngressView>, backend: IngressB
   const creator = ctx.index.unseenPodCreator(namespace, { name });
   if (creator) {
     ctx.report.add(ing, 'ingress-backend-service-elsewhere', field,
-      `Service "${name}" is not in these manifests in namespace "${namespace}", but ${creator.kind} "${creator.name}" (${text(creator.view.apiVersion)}) is a custom resource whose controller may create it${across}`);
+      `Service "${name}" is not in these manifests in namespace "${namespace}", but ${unseenCreatorReason(creator, 'it')}${across}`);
   } else if (!ctx.servicesByNamespace.has(namespace) && !ctx.index.hasPods(namespace)) {
     ctx.report.add(ing, 'ingress-backend-service-elsewhere', field,
       `Service "${name}" is not in these manifests: they have no Service or workload in namespace "${namespace}", so it is presumably defined in other manifests${across}; check them together`);
@@ -282,7 +282,7 @@ function reportNoPods(np: CheckedObject, matchLabels: Readonly<Record<string, un
   const creator = index.unseenPodCreator(namespace, matchLabels);
   if (creator) {
     ctx.report.add(np, 'network-policy-pods-elsewhere', 'spec.podSelector',
-      `podSelector ${show(selector)} matches no pod template in namespace "${namespace}", but ${creator.kind} "${creator.name}" (${text(creator.view.apiVersion)}) is a custom resource whose controller may create pods this check cannot see${across}; if they are not its pods, fix the selector, else ${mark}`);
+      `podSelector ${show(selector)} matches no pod template in namespace "${namespace}", but ${unseenCreatorReason(creator, 'pods')}${across}; if they are not its pods, fix the selector, else ${mark}`);
   } else if (!index.hasPods(namespace)) {
     ctx.report.add(np, 'network-policy-pods-elsewhere', 'spec.podSelector',
       `podSelector ${show(selector)} matches no pod template: these manifests have no workload in namespace "${namespace}", so its pods are presumably defined in other manifests${across}; check them together, or ${mark}`);

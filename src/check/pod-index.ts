@@ -84,11 +84,25 @@ interface NamespacePods {
 export class PodIndex {
   private readonly byNamespace = new Map<string, NamespacePods>();
 
+  /** Bindings of the input that let ServiceAccounts create or relabel pods in every namespace (ClusterRoleBindings). */
+  private readonly unseenEverywhere: CheckedObject[] = [];
+
   constructor(objects: readonly CheckedObject[]) {
+    const writers = new Set<string>();
     for (const obj of objects) {
       if (obj.pods) this.add(obj as PodSource);
       // a custom resource with a pod template may create other pods too (an Argo Rollout's experiments)
       if (mayCreateUnseenPods(obj)) this.namespace(obj.scope).unseen.push(obj);
+      if (obj.view.view === 'other' && obj.view.podAccess?.writesPods) writers.add(`${obj.kind}/${obj.kind === 'Role' ? obj.scope : ''}/${obj.name}`);
+    }
+    // a workload whose ServiceAccount may create or relabel pods (an operator's manager, a storage DaemonSet) makes
+    // pods at run time that no template shows: the namespaces its binding covers are not proven complete
+    for (const obj of objects) {
+      const grants = obj.view.view === 'other' ? obj.view.podAccess?.grants : undefined;
+      if (!grants || typeof grants.kind !== 'string' || typeof grants.name !== 'string') continue;
+      if (!writers.has(`${grants.kind}/${grants.kind === 'Role' ? obj.scope : ''}/${grants.name}`)) continue;
+      if (obj.kind === 'ClusterRoleBinding') this.unseenEverywhere.push(obj);
+      else this.namespace(obj.scope).unseen.push(obj);
     }
   }
 
@@ -161,7 +175,8 @@ export class PodIndex {
    * kind or name is a value of the selector (`prometheus: k8s` for the Prometheus `k8s`).
    */
   public unseenPodCreator(namespace: string, selector: Readonly<Record<string, unknown>>): CheckedObject | undefined {
-    const unseen = this.byNamespace.get(namespace)?.unseen ?? [];
+    const own = this.byNamespace.get(namespace)?.unseen ?? [];
+    const unseen = this.unseenEverywhere.length > 0 ? [...own, ...this.unseenEverywhere] : own;
     const values = new Set(Object.values(selector).map(v => String(v).toLowerCase()));
     return unseen.find(o => values.has(o.kind.toLowerCase()) && values.has(o.name.toLowerCase()))
       ?? unseen.find(o => values.has(o.kind.toLowerCase()) || values.has(o.name.toLowerCase()))
@@ -217,4 +232,19 @@ function podsMatch(selector: Readonly<Record<string, unknown>>, source: PodSourc
     if (!workload || !controllerAddsLabel(workload, k, value)) return false;
   }
   return true;
+}
+
+/**
+ * Why an unseen pod creator may create what a check cannot see, for messages: a custom resource's controller, or a
+ * binding that lets ServiceAccounts create or relabel pods.
+ *
+ * @param things what it may create, such as `pods`
+ * @internal
+ */
+export function unseenCreatorReason(creator: CheckedObject, things: string): string {
+  const what = `${creator.kind} "${creator.name}" (${typeof creator.view.apiVersion === 'string' ? creator.view.apiVersion : ''})`;
+  if (creator.view.view === 'other' && creator.view.podAccess?.grants) {
+    return `${what} lets ServiceAccounts of these manifests create or change pods, so a controller may create ${things} this check cannot see`;
+  }
+  return `${what} is a custom resource whose controller may create ${things} this check cannot see`;
 }

@@ -65,20 +65,22 @@ const COMPLETION_POLICIES = ['OnFailure', 'Never'];
 
 /** The fields of init containers that `validateInitContainers` forbids. */
 const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'];
+/** The minor version from which an init container with restartPolicy Always is a sidecar (SidecarContainers, beta and on in 1.29). */
+const SIDECARS = 29;
 
 /**
  * The pod spec rules for one workload's pod template, or a Pod.
  *
  * @internal
  */
-export function checkPodSpec(obj: CheckedWorkload, report: Report, template: PodTemplateView): void {
+export function checkPodSpec(obj: CheckedWorkload, report: Report, template: PodTemplateView, minor: number): void {
   const spec = template.spec;
   const at = template.path ? `${template.path}.spec` : 'spec';
   // a StatefulSet's pods get a volume for each claim template, in place of a template volume of the same name
   const claims = new Set(obj.view.volumeClaimNames.filter((n): n is string => typeof n === 'string' && n !== ''));
   const volumes = checkVolumes(obj, report, spec.volumes, `${at}.volumes`, claims);
   for (const claim of claims) volumes.add(claim);
-  checkContainers(obj, report, spec, at, volumes);
+  checkContainers(obj, report, spec, at, volumes, minor);
   checkRestartPolicy(obj, report, spec.restartPolicy, `${at}.restartPolicy`);
   checkDnsPolicy(obj, report, spec, at);
 }
@@ -124,7 +126,7 @@ function checkVolumes(
  * a DNS-1123 label name, unique across both lists (a clash is reported on the later one, init containers after
  * containers), an image, and volume mounts of the pod's volumes; init containers have no lifecycle hooks or probes.
  */
-function checkContainers(obj: CheckedWorkload, report: Report, spec: PodSpecView, at: string, volumes: ReadonlySet<string>): void {
+function checkContainers(obj: CheckedWorkload, report: Report, spec: PodSpecView, at: string, volumes: ReadonlySet<string>, minor: number): void {
   if (spec.containers.length === 0) {
     report.add(obj, 'pod-containers', `${at}.containers`, required('a pod needs at least one container'));
   }
@@ -148,8 +150,11 @@ function checkContainers(obj: CheckedWorkload, report: Report, spec: PodSpecView
         names.add(name);
       }
     }
+    // from 1.29 an init container with restartPolicy Always is a sidecar, with the probes and hooks of a container
+    if (minor >= SIDECARS && c.restartPolicy === 'Always') return;
     for (const f of INIT_FORBIDDEN.filter(key => c.lifecycleAndProbes.includes(key))) {
-      report.add(obj, 'init-container-fields', `${path}.${f}`, forbidden('may not be set for init containers'));
+      report.add(obj, 'init-container-fields', `${path}.${f}`,
+        forbidden(minor >= SIDECARS ? 'may not be set for init containers without restartPolicy=Always' : 'may not be set for init containers'));
     }
   });
 }

@@ -8,12 +8,12 @@
 import type {
   AutoscalerView, BackendRefView, DisruptionBudgetView, MonitorEndpointView, MonitorView, ReferenceGrantView, RouteView,
 } from './contract';
-import { invalid, required, show, text } from './contract';
+import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, invalid, required, show, text } from './contract';
 import { Severity } from './finding';
 import { asArray, asStringMap, isObject, isUnset } from './json';
 import { groupOf } from './manifest-views';
 import type { DeclaredPort } from './pod-facts';
-import { PodIndex, PodSource, isBuiltInGroup } from './pod-index';
+import { PodIndex, PodSource, isBuiltInGroup, unseenCreatorReason } from './pod-index';
 import type { CheckedObject, CheckedService, Report } from './report';
 import { RuleScope, SOURCES, rule } from './rule';
 import { isEmptySelector, labelSelectorMatches } from './selectors';
@@ -96,10 +96,12 @@ class Targets {
   private readonly byName = new Map<string, CheckedObject[]>();
   private readonly services = new Map<string, CheckedService[]>();
   private readonly grants = new Map<string, Grant[]>();
+  private readonly scalable = new Set<string>();
 
   constructor(objects: readonly CheckedObject[]) {
     for (const obj of objects) {
       if (obj.name !== '') push(this.byName, `${obj.scope}/${obj.name}`, obj);
+      if (SCALABLE_KINDS[obj.kind]?.group === obj.group) this.scalable.add(obj.scope);
       if (obj.view.view === 'service') push(this.services, obj.scope, obj as CheckedService);
       if (obj.view.view === 'referenceGrant') push(this.grants, obj.scope, obj as Grant);
     }
@@ -108,6 +110,15 @@ class Targets {
   /** The objects of any kind with this name in a namespace. */
   public named(namespace: string, name: string): readonly CheckedObject[] {
     return this.byName.get(`${namespace}/${name}`) ?? [];
+  }
+
+  /**
+   * Whether the input holds a workload an autoscaler can scale (Deployment, StatefulSet, ReplicaSet,
+   * ReplicationController) in a namespace: only then does a missing target prove a wrong name (Jobs, CronJobs and
+   * Pods say nothing about the Deployments of the namespace).
+   */
+  public hasScalable(namespace: string): boolean {
+    return this.scalable.has(namespace);
   }
 
   /** The Services of a namespace. */
@@ -164,6 +175,8 @@ const REFERRING_VIEWS: ReadonlySet<string> = new Set(['autoscaler', 'disruptionB
  * subresource in the HPA's namespace; any failure is a `FailedGetScale` event, and nothing is scaled.
  */
 function checkScaleTarget(hpa: Autoscaler, targets: Targets, index: PodIndex, report: Report): void {
+  // marked as scaling a workload defined outside these manifests
+  if (asStringMap(hpa.view.metadata.annotations)[EXTERNAL_BACKEND_ANNOTATION] === EXTERNAL_BACKEND_VALUE) return;
   const ref = hpa.view.scaleTargetRef;
   if (!ref || typeof ref.kind !== 'string' || typeof ref.name !== 'string' || ref.kind === '' || ref.name === '') return;
   const { kind, name } = ref;
@@ -195,7 +208,7 @@ function checkScaleTarget(hpa: Autoscaler, targets: Targets, index: PodIndex, re
       `${what}, a custom resource that is not in these manifests in namespace "${namespace}"${hint}; check that it exists there and has a scale subresource`);
     return;
   }
-  const absence = absent(index, namespace, index.hasPods(namespace), 'workloads', { name });
+  const absence = absent(index, namespace, targets.hasScalable(namespace), 'workloads that an autoscaler scales', { name });
   if (absence.proven) {
     report.add(hpa, 'hpa-scale-target', 'spec.scaleTargetRef.name',
       `${what}, which is not in namespace "${namespace}" of these manifests${hint}; the autoscaler reports FailedGetScale and scales nothing. Fix the kind or name`);
@@ -473,8 +486,7 @@ function absent(index: PodIndex, namespace: string, held: boolean, things: strin
     if (named.has(creator.name.toLowerCase()) || named.has(creator.kind.toLowerCase())) return { proven: false, why: undefined };
     return {
       proven: false,
-      why: `${creator.kind} "${creator.name}" (${text(creator.view.apiVersion)}) in namespace "${namespace}" is a custom resource whose controller may create ${things} ` +
-        'this check cannot see; if they are not its own, fix the reference',
+      why: `in namespace "${namespace}", ${unseenCreatorReason(creator, things)}; if they are not its own, fix the reference`,
     };
   }
   if (!held) return { proven: false, why: `these manifests have no ${things} in namespace "${namespace}", so they are presumably defined in other manifests; check them together` };

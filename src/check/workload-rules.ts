@@ -32,9 +32,10 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 /**
  * The workload rules for one object with a readable pod template.
  *
+ * @param minor the minor version of the target Kubernetes 1.x
  * @internal
  */
-export function checkWorkload(obj: CheckedWorkload, report: Report): void {
+export function checkWorkload(obj: CheckedWorkload, report: Report, minor: number): void {
   const template = obj.view.template;
   if (!template) return;
   checkObjectMeta(obj, report, subdomainName);
@@ -48,7 +49,7 @@ export function checkWorkload(obj: CheckedWorkload, report: Report): void {
   if (LABEL_SELECTOR_KINDS.has(obj.kind)) {
     checkSelector(obj, report, obj.pods?.labels ?? {}, template.path);
   }
-  checkPodSpec(obj, report, template);
+  checkPodSpec(obj, report, template, minor);
   const hostPorts = new Set<string>();
   const hostNetwork = template.spec.hostNetwork === true;
   template.spec.containers.forEach((c, ci) => {

@@ -59,6 +59,8 @@ const MAX_EXIT_CODE_VALUES = 255;
 const MAX_POD_CONDITION_PATTERNS = 20;
 /** The actions of a 1.27 pod failure policy rule (1.28 adds FailIndex), sorted as `sets.List` sorts them. */
 const POD_FAILURE_ACTIONS = ['Count', 'FailJob', 'Ignore'];
+/** From 1.29 (JobBackoffLimitPerIndex, beta and on), a rule may also fail one index of an Indexed Job. */
+const POD_FAILURE_ACTIONS_PER_INDEX = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
 const EXIT_CODE_OPERATORS = ['In', 'NotIn'];
 const CONDITION_STATUSES = ['False', 'True', 'Unknown'];
 const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'];
@@ -72,7 +74,7 @@ const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];
  *
  * @internal
  */
-export function checkWorkloadSpec(obj: CheckedWorkload, report: Report): void {
+export function checkWorkloadSpec(obj: CheckedWorkload, report: Report, minor: number): void {
   const spec = obj.view.spec;
   switch (obj.kind) {
     case 'Deployment': return checkDeployment(obj, report, spec);
@@ -83,11 +85,11 @@ export function checkWorkloadSpec(obj: CheckedWorkload, report: Report): void {
       nonNegative(obj, report, 'replicaset-spec', 'spec.minReadySeconds', spec.minReadySeconds);
       return;
     case 'Job':
-      if (spec.job) checkJob(obj, report, spec.job);
+      if (spec.job) checkJob(obj, report, spec.job, minor);
       return;
     case 'CronJob':
       if (spec.cronJob) checkCronJob(obj, report, spec.cronJob);
-      if (spec.job) checkJobTemplate(obj, report, spec.job);
+      if (spec.job) checkJobTemplate(obj, report, spec.job, minor);
       return;
     default:
   }
@@ -223,10 +225,10 @@ function checkDaemonSetRollingUpdate(obj: CheckedWorkload, report: Report, maxUn
  * `ValidateJob`: `validateJobSpec` after `SetDefaults_Job` (completions and parallelism 1 when both are unset,
  * completionMode NonIndexed), the generated selector, and the host names of an Indexed Job's pods.
  */
-function checkJob(obj: CheckedWorkload, report: Report, job: JobSpecView): void {
+function checkJob(obj: CheckedWorkload, report: Report, job: JobSpecView, minor: number): void {
   const mode = isUnset(obj.view.controller.completionMode) ? 'NonIndexed' : obj.view.controller.completionMode;
   const completions = isUnset(job.completions) && isUnset(job.parallelism) ? 1 : job.completions;
-  checkJobSpec(obj, report, job, 'spec', mode, completions);
+  checkJobSpec(obj, report, job, 'spec', mode, completions, minor);
   checkJobSelector(obj, report, job.selector);
   if (mode === 'Indexed' && isInt32(completions) && completions > 0 && obj.name !== '') {
     const hostname = `${obj.name}-${completions - 1}`;
@@ -241,9 +243,9 @@ function checkJob(obj: CheckedWorkload, report: Report, job: JobSpecView): void 
  * `ValidateJobTemplateSpec`: the job spec of a CronJob (not defaulted), without a selector, which is generated for
  * each Job.
  */
-function checkJobTemplate(obj: CheckedWorkload, report: Report, job: JobSpecView): void {
+function checkJobTemplate(obj: CheckedWorkload, report: Report, job: JobSpecView, minor: number): void {
   const path = 'spec.jobTemplate.spec';
-  checkJobSpec(obj, report, job, path, obj.view.controller.completionMode, job.completions);
+  checkJobSpec(obj, report, job, path, obj.view.controller.completionMode, job.completions, minor);
   if (job.selector !== undefined && job.selector !== null) {
     report.add(obj, 'cronjob-spec', `${path}.selector`, invalid(job.selector, '`selector` will be auto-generated'));
   }
@@ -256,7 +258,9 @@ function checkJobTemplate(obj: CheckedWorkload, report: Report, job: JobSpecView
  * `validateJobSpec`, apart from the pod template: counts and deadlines not negative, the completion mode, and the
  * pod failure policy.
  */
-function checkJobSpec(obj: CheckedWorkload, report: Report, job: JobSpecView, path: string, mode: unknown, completions: unknown): void {
+function checkJobSpec(
+  obj: CheckedWorkload, report: Report, job: JobSpecView, path: string, mode: unknown, completions: unknown, minor: number,
+): void {
   nonNegative(obj, report, 'job-spec', `${path}.parallelism`, job.parallelism);
   nonNegative(obj, report, 'job-spec', `${path}.completions`, job.completions);
   nonNegative(obj, report, 'job-spec', `${path}.activeDeadlineSeconds`, job.activeDeadlineSeconds, false);
@@ -276,7 +280,7 @@ function checkJobSpec(obj: CheckedWorkload, report: Report, job: JobSpecView, pa
       }
     }
   }
-  if (isObject(job.podFailurePolicy)) checkPodFailurePolicy(obj, report, job.podFailurePolicy, `${path}.podFailurePolicy`);
+  if (isObject(job.podFailurePolicy)) checkPodFailurePolicy(obj, report, job.podFailurePolicy, `${path}.podFailurePolicy`, minor);
 }
 
 /**
@@ -300,7 +304,8 @@ function checkJobSelector(obj: CheckedWorkload, report: Report, selector: unknow
  * `validatePodFailurePolicy` (1.27: actions Count, FailJob and Ignore), after `SetDefaults_Job` (a pod condition
  * pattern's status defaults to True).
  */
-function checkPodFailurePolicy(obj: CheckedWorkload, report: Report, policy: Record<string, any>, path: string): void {
+function checkPodFailurePolicy(obj: CheckedWorkload, report: Report, policy: Record<string, any>, path: string, minor: number): void {
+  const actions = minor >= 29 ? POD_FAILURE_ACTIONS_PER_INDEX : POD_FAILURE_ACTIONS;
   const rules = policy.rules;
   if (!Array.isArray(rules)) return;
   if (rules.length > MAX_POD_FAILURE_RULES) report.add(obj, 'job-spec', `${path}.rules`, tooMany(rules.length, MAX_POD_FAILURE_RULES));
@@ -310,9 +315,9 @@ function checkPodFailurePolicy(obj: CheckedWorkload, report: Report, policy: Rec
     if (!isObject(r)) return;
     const rulePath = `${path}.rules[${i}]`;
     if (isUnset(r.action)) {
-      report.add(obj, 'job-spec', `${rulePath}.action`, required(`valid values: ${goQuotedList(POD_FAILURE_ACTIONS)}`));
-    } else if (typeof r.action === 'string' && !POD_FAILURE_ACTIONS.includes(r.action)) {
-      report.add(obj, 'job-spec', `${rulePath}.action`, notSupported(r.action, POD_FAILURE_ACTIONS));
+      report.add(obj, 'job-spec', `${rulePath}.action`, required(`valid values: ${goQuotedList(actions)}`));
+    } else if (typeof r.action === 'string' && !actions.includes(r.action)) {
+      report.add(obj, 'job-spec', `${rulePath}.action`, notSupported(r.action, actions));
     }
     if (isObject(r.onExitCodes)) checkOnExitCodes(obj, report, r.onExitCodes, `${rulePath}.onExitCodes`, containerNames);
     const conditions = r.onPodConditions;

@@ -71,7 +71,31 @@ function redis(role: string): unknown {
   };
 }
 
+/** A Role (or ClusterRole) of these verbs on pods, bound to the ServiceAccount `manager` (by a RoleBinding or a ClusterRoleBinding). */
+function podWriter(verbs: string[], cluster = false): unknown[] {
+  const roleKind = cluster ? 'ClusterRole' : 'Role';
+  return [
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: roleKind, metadata: { name: 'manager' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs }] },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: cluster ? 'ClusterRoleBinding' : 'RoleBinding',
+      metadata: { name: 'manager' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: roleKind, name: 'manager' },
+      subjects: [{ kind: 'ServiceAccount', name: 'manager', namespace: 'default' }],
+    },
+  ];
+}
+
+/** The base Deployment, and a Service selecting pods its manager labels at run time (`webhook: manager`). */
+const WEBHOOK_SERVICE = service({ metadata: { name: 'webhook' }, spec: { selector: { webhook: 'manager' } } });
+
 export const POD_SOURCE_CASES: Case[] = [
+  // a workload allowed to create or relabel pods (an operator's manager, a storage DaemonSet) makes pods no template shows
+  bad(OURS, 'service-pods-elsewhere', 'a manager whose ServiceAccount may create and patch pods: a warning naming the binding', 'spec.selector',
+    'RoleBinding "manager" (rbac.authorization.k8s.io/v1) lets ServiceAccounts of these manifests create or change pods', [deployment(), WEBHOOK_SERVICE, ...podWriter(['create', 'patch'])]),
+  ok(OURS, 'service-selects-nothing', 'a ClusterRoleBinding granting pod writes covers every namespace', [deployment(), WEBHOOK_SERVICE, ...podWriter(['*'], true)], { warns: false }),
+  bad(OURS, 'service-selects-nothing', 'a role that only reads pods proves nothing: still an error', 'spec.selector', 'matches no pod template in namespace "default"',
+    [deployment(), WEBHOOK_SERVICE, ...podWriter(['get', 'list', 'watch'])]),
   // labels a controller puts on every pod count as present
   ok(STS, 'service-selects-nothing', 'per-pod Services of a StatefulSet select statefulset.kubernetes.io/pod-name',
     [statefulSet(), service(), perPodService('web-0', 'web-0'), perPodService('web-2', 'web-2')]),

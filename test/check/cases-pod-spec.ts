@@ -117,6 +117,17 @@ export const POD_SPEC_CASES: Case[] = [
   ok(CONTAINERS, 'init-container-fields', 'probes and lifecycle on a regular container', withContainers({
     ...container(), lifecycle: { preStop: { exec: { command: ['stop'] } } }, readinessProbe: { tcpSocket: { port: 8080 } },
   })),
+  ok(INIT, 'init-container-fields', 'a sidecar (restartPolicy Always) with probes and a hook, targeting Kubernetes 1.29', podSpec({
+    initContainers: [{
+      ...container([], 'proxy'), restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 8080 } }, lifecycle: { preStop: { exec: { command: ['stop'] } } },
+    }],
+  }), { options: { kubernetesVersion: '1.29' } }),
+  bad(INIT, 'init-container-fields', 'a plain init container with a probe, targeting 1.29', `${SPEC}.initContainers[0].readinessProbe`,
+    'Forbidden: may not be set for init containers without restartPolicy=Always',
+    podSpec({ initContainers: [{ ...container([], 'init'), readinessProbe: { tcpSocket: { port: 8080 } } }] }), { kubernetesVersion: '1.29' }),
+  bad(INIT, 'init-container-fields', 'a sidecar with probes on 1.27 (no sidecars yet)', `${SPEC}.initContainers[0].readinessProbe`,
+    'Forbidden: may not be set for init containers',
+    podSpec({ initContainers: [{ ...container([], 'proxy'), restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 8080 } } }] }), { skipRules: ['object-unknown-field'] }),
   bad(INIT, 'init-container-fields', 'an init container with a readiness probe', `${SPEC}.initContainers[0].readinessProbe`,
     'Forbidden: may not be set for init containers', podSpec({ initContainers: [{ ...container([], 'init'), readinessProbe: { tcpSocket: { port: 8080 } } }] })),
   bad(INIT, 'init-container-fields', 'an init container with a startup probe', `${SPEC}.initContainers[0].startupProbe`,

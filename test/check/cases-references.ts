@@ -97,8 +97,24 @@ export const REFERENCE_CASES: Case[] = [
     [deployment(), hpa({ ...WEB, kind: 'deployment' })]),
   ok(HPA, 'reference-elsewhere', 'HPA alone: its target is presumably in other manifests, with a warning', [hpa(WEB)], { warns: true }),
   bad(HPA, 'reference-elsewhere', 'HPA alone warns', 'spec.scaleTargetRef.name',
-    'names Deployment "web" (apps/v1), which is not in these manifests: these manifests have no workloads in namespace "default"', [hpa(WEB)]),
-  bad(HPA, 'reference-elsewhere', 'HPA in a namespace without workloads, the Deployment in another', 'spec.scaleTargetRef.name', 'no workloads in namespace "shop"',
+    'names Deployment "web" (apps/v1), which is not in these manifests: these manifests have no workloads that an autoscaler scales in namespace "default"', [hpa(WEB)]),
+  bad(HPA, 'reference-elsewhere', 'HPA beside CronJobs only: they say nothing about the Deployments of the namespace, a warning', 'spec.scaleTargetRef.name',
+    'these manifests have no workloads that an autoscaler scales in namespace "default"',
+    [{
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'scale-up' },
+      spec: {
+        schedule: '0 8 * * *',
+        jobTemplate: {
+          spec: {
+            template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'kubectl', image: 'bitnami/kubectl:1.27' }] } },
+          },
+        },
+      },
+    }, hpa(WEB)]),
+  ok(HPA, 'hpa-scale-target', 'an HPA marked as scaling a workload defined elsewhere', [merge(hpa(WEB), { metadata: { annotations: { 'cdk8s-services.io/backend': 'external' } } })]),
+  bad(HPA, 'reference-elsewhere', 'HPA in a namespace without workloads, the Deployment in another', 'spec.scaleTargetRef.name', 'no workloads that an autoscaler scales in namespace "shop"',
     [...inNamespace('shop', [hpa(WEB)]), ...inNamespace('other', [deployment()])]),
   bad(HPA, 'reference-elsewhere', 'an Argo Rollout that is not in the input: a warning, never an error', 'spec.scaleTargetRef.name',
     'names Rollout "web" (argoproj.io/v1alpha1), a custom resource that is not in these manifests', [deployment(), hpa({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'web' })]),

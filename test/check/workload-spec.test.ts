@@ -14,7 +14,7 @@ function specFindings(manifests: any[]): string[] {
     if (view.view !== 'workload') throw new Error(`${m.kind} is not a workload`);
     const name = typeof view.metadata.name === 'string' ? view.metadata.name : '';
     const obj: CheckedWorkload = { index, view, kind: view.kind, group: undefined, namespace: '', scope: 'default', name };
-    checkWorkloadSpec(obj, report);
+    checkWorkloadSpec(obj, report, 27);
   });
   return report.findings.map(f => `${f.rule} ${f.field}: ${f.message}`);
 }
