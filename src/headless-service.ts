@@ -1,10 +1,9 @@
 import { ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AllowTraffic, AllowTrafficOptions } from './allow-traffic';
 import { Backend } from './backend';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
-import { NetworkPeer } from './network-peer';
-import { Service, ServiceOptions, nonEmpty } from './service';
+import { SelectorService } from './selector-service';
+import { ServiceOptions, nonEmpty } from './service';
 import { ServicePort, ServicePortOptions } from './service-port';
 
 /**
@@ -58,7 +57,7 @@ export interface HeadlessServiceProps extends HeadlessServiceOptions {
  * It has no session affinity, traffic policies or external IPs: kube-proxy does not handle headless Services, so
  * those fields would do nothing.
  */
-export class HeadlessService extends Service {
+export class HeadlessService extends SelectorService {
   private readonly options: HeadlessServiceOptions;
 
   constructor(scope: Construct, id: string, props: HeadlessServiceProps) {
@@ -74,18 +73,6 @@ export class HeadlessService extends Service {
    */
   public addPort(port: ServicePortOptions): ServicePort {
     return this._addPort(port);
-  }
-
-  /**
-   * Allows traffic from `peer` to this Service's pods, on the container ports the Service's ports target (by name
-   * when they target a name, with their protocol): a NetworkPolicy `<service>-from-<peer>` on the pods, and with
-   * `egress`, `<peer>-to-<service>` on a workload peer's pods, for namespaces whose egress is denied. See
-   * `AllowTraffic`.
-   *
-   * @param peer where the traffic comes from
-   */
-  public allowFrom(peer: NetworkPeer, options: AllowTrafficOptions = {}): AllowTraffic {
-    return this._allowFrom(peer, options);
   }
 
   /** @internal */

@@ -8,6 +8,7 @@ export { StatefulSet, StatefulSetProps } from './stateful-set';
 export { DaemonSet, DaemonSetProps } from './daemon-set';
 export { Backend } from './backend';
 export { Service, ServiceOptions, CommonServiceOptions, AddEndpointsOptions } from './service';
+export { SelectorService, VirtualIPService } from './selector-service';
 export { ServicePort, ServicePortOptions, NodePortServicePortOptions } from './service-port';
 export { DnsNameOptions, UrlOptions } from './discovery';
 export { Endpoint, EndpointOptions, AddressType } from './endpoint';

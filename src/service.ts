@@ -2,7 +2,6 @@ import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Protocol, ServiceType, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AllowTraffic, AllowTrafficOptions } from './allow-traffic';
 import { AppValidation } from './app-validation';
 import { Backend } from './backend';
 import { EXTERNAL_BACKEND_ANNOTATION, EXTERNAL_BACKEND_VALUE, ServiceReferences, ServiceView, TargetPortReference } from './check/contract';
@@ -12,7 +11,6 @@ import { EndpointSlice } from './endpoint-slice';
 import { Problems } from './errors';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
 import { nameFromId } from './names';
-import { NetworkPeer } from './network-peer';
 import { NodePortServicePortOptions, ServicePort, ServicePortOptions } from './service-port';
 import { SessionAffinity } from './session-affinity';
 import { ITargetPort, PortTarget } from './target-port';
@@ -358,20 +356,6 @@ export abstract class Service extends kplus.Service {
     this.declaredPorts.push(added);
     this.portsDeclared = true;
     return added;
-  }
-
-  /**
-   * Allows traffic from a peer to the Service's pods; the `allowFrom` of each Service type with pods calls this.
-   *
-   * @internal
-   */
-  protected _allowFrom(peer: NetworkPeer, options: AllowTrafficOptions): AllowTraffic {
-    const id = `AllowFrom-${peer._nameIn(this.metadata.namespace)}`;
-    if (this.node.tryFindChild(id)) {
-      new Problems(`[${this.node.path}] allowFrom()`).invalid('peer', peer._key, 'traffic from this peer is already allowed',
-        'allow every port in one call (options.ports)').fail();
-    }
-    return new AllowTraffic(this, id, { ...options, service: this, from: peer });
   }
 
   /**

@@ -111,7 +111,7 @@ export class WorkloadIdentity {
  *
  * @internal
  */
-export function workloadView(
+function workloadView(
   workload: kplus.Workload, apiObject: ApiObject, kind: WorkloadKind, serviceName: string | undefined,
 ): WorkloadView | undefined {
   if (!isUnpatched(apiObject)) return undefined;

@@ -41,9 +41,9 @@ describe('the package', () => {
       'EndpointOptions', 'EndpointSlice', 'EndpointSliceProps', 'ExternalNameService', 'ExternalNameServiceProps', 'Finding', 'HeadlessService',
       'HeadlessServiceOptions', 'HeadlessServiceProps', 'ITargetPort', 'Identity', 'IdentityOptions', 'IpBlockOptions', 'IpFamily', 'IpFamilyPolicy', 'LoadBalancerService',
       'LoadBalancerServiceOptions', 'LoadBalancerServiceProps', 'ManifestChecker', 'NetworkPeer', 'NodePortRange', 'NodePortService', 'NodePortServiceOptions',
-      'NodePortServicePortOptions', 'NodePortServiceProps', 'PortName', 'PortNameOptions', 'PortTarget', 'RuleInfo', 'RuleScope', 'Service',
-      'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'ServicesValidation', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy', 'UnknownFields',
-      'UrlOptions', 'WiringMap', 'WiringMapOptions',
+      'NodePortServicePortOptions', 'NodePortServiceProps', 'PortName', 'PortNameOptions', 'PortTarget', 'RuleInfo', 'RuleScope',
+      'SelectorService', 'Service', 'ServiceOptions', 'ServicePort', 'ServicePortOptions', 'ServicesValidation', 'SessionAffinity', 'Severity', 'StatefulSet', 'StatefulSetProps', 'TrafficPolicy', 'UnknownFields',
+      'UrlOptions', 'VirtualIPService', 'WiringMap', 'WiringMapOptions',
     ]);
     // the runtime exports are the classes and enums of that list
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,7 +10,7 @@ const PERCENT_RE = /^[0-9]+%$/;
  *
  * @internal
  */
-export const PERCENT_MESSAGE =
+const PERCENT_MESSAGE =
   "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 
 /**

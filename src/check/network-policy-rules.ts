@@ -170,7 +170,7 @@ function prefixLength(cidr: string): number {
  *
  * @internal
  */
-export function checkLabelSelector(obj: ObjectRef, report: Report, ruleId: RuleId, selector: unknown, at: string): void {
+function checkLabelSelector(obj: ObjectRef, report: Report, ruleId: RuleId, selector: unknown, at: string): void {
   if (selector === undefined || selector === null) return;
   if (!isObject(selector)) {
     report.add(obj, ruleId, at, invalid(selector, 'must be a label selector with matchLabels and/or matchExpressions'));

@@ -123,7 +123,7 @@ export function checkClusterIPs(obj: CheckedService, report: Report, spec: Servi
  *
  * @internal
  */
-export function ipFamilyPolicyOf(spec: ServiceSpecView): { policy: unknown; defaulted: boolean } {
+function ipFamilyPolicyOf(spec: ServiceSpecView): { policy: unknown; defaulted: boolean } {
   if (spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null) return { policy: spec.ipFamilyPolicy, defaulted: false };
   const selectorless = Object.keys(asStringMap(spec.selector)).length === 0;
   return { policy: spec.clusterIP === 'None' && selectorless ? 'RequireDualStack' : 'SingleStack', defaulted: true };

@@ -8,7 +8,7 @@ import { FileNote, ManifestSource, SkippedFile, reason } from '../manifest-files
 import { KUSTOMIZATION } from '../manifest-reader';
 
 /** What `-` reads, and how findings name it. */
-export const STDIN = '-';
+const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
 
 /** The extensions kubectl reads in a directory. */
@@ -89,7 +89,7 @@ export function collectInputs(inputs: readonly string[], recursive: boolean): In
 }
 
 /** The text of a file, or `-`'s. */
-export function readInput(file: string, readStdin: () => string): string {
+function readInput(file: string, readStdin: () => string): string {
   return file === STDIN ? readStdin() : fs.readFileSync(file, 'utf8');
 }
 

@@ -34,7 +34,7 @@ const MARK_STYLES: Readonly<Record<Exclude<WiringMark, 'ok'>, { readonly node: s
  *
  * @internal
  */
-export function mermaidFlowchart(graph: WiringGraph): string {
+function mermaidFlowchart(graph: WiringGraph): string {
   const lines = ['flowchart LR'];
   const ids = new Ids();
   const nodes = graph.nodes;
